@@ -1,0 +1,2 @@
+// Public surface of @pineback/pine. Each stage re-exports its own entry points here.
+export * from './core/index.js';
