@@ -1,0 +1,659 @@
+// The broker: the one object that owns the ledger (orders, open and closed trades, cash results) and
+// walks each bar's price path to fill orders the way TradingView's Strategy Tester does.
+// Rules are numbered after shared/docs/pine-strategy-semantics.md (§1.4 per-bar order, §1.5 path, §3 commands).
+import type { SymbolInfo } from '../core/symbol.js';
+import type { CommissionModel } from './commission.js';
+import { Ledger, type FillStamp } from './ledger.js';
+import { barPath, magnifiedPath, type PathPoint } from './fills/path.js';
+import { updateTrails } from './fills/exits.js';
+import { instantTriggers, segmentTriggers, type Book, type Trigger } from './fills/triggers.js';
+import { marginCallQty } from './margin.js';
+import { entrySide, isMarket, type CloseOrder, type EntryOrder, type ExitOrder, type Order } from './orders.js';
+import { RiskRules, type RiskBreach } from './risk.js';
+import { maxEntriesPerDirection } from './settings.js';
+import { defaultQuantity } from './sizing.js';
+import { floorToStep, roundToStep } from './ticks.js';
+import { dirSign, type ClosedTrade, type OpenTrade } from './trades.js';
+import type { BrokerBar, CurrencyConverter, Direction, OcaType, StrategySettings } from './types.js';
+import { dayKey } from './time-format.js';
+
+export interface BrokerOptions {
+  /** Quantity grid (minimum tradable step); computed sizes are truncated to it. Default: whole units for
+   *  stocks, funds, futures and indices; 1e-6 otherwise (FX and crypto trade fractional sizes). */
+  qtyStep?: number;
+  /** Symbol currency → account currency. Default: identity (same currency). */
+  toAccount?: CurrencyConverter;
+}
+
+/** Where the broker stands after a path point produced fills and calc_on_order_fills wants a re-execution. */
+export interface FillTick {
+  /** Price of the tick: the script sees it as `close` during the re-execution. */
+  price: number;
+  /** Index of the point in this bar's path (0 = open). */
+  point: number;
+}
+
+/** Per-bar series produced by the run (index = bar index). */
+export interface BrokerSeries {
+  /** Bar open time, Unix ms. */
+  time: number[];
+  equity: number[];
+  openProfit: number[];
+  netProfit: number[];
+  positionSize: number[];
+  /** Equity peak-to-current drawdown at the bar's close (account currency, ≥ 0). */
+  drawdown: number[];
+}
+
+const isGiven = (x: number | undefined): x is number => x !== undefined && x === x;
+const EPS_QTY = 1e-9;
+
+export class Broker {
+  readonly settings: StrategySettings;
+  readonly syminfo: SymbolInfo;
+  readonly qtyStep: number;
+  readonly toAccount: CurrencyConverter;
+  private readonly commission: CommissionModel;
+
+  /** Open and closed trades and the running results (ledger.ts). */
+  readonly ledger: Ledger;
+  orders: Order[] = [];
+  marginCalls = 0;
+  /** Intrabar max drawdown / run-up in TradingView's definition (peak closed equity vs worst open equity). */
+  maxDrawdown = 0;
+  maxDrawdownPercent = 0;
+  maxRunup = 0;
+  maxRunupPercent = 0;
+  readonly risk = new RiskRules();
+  readonly series: BrokerSeries = { time: [], equity: [], openProfit: [], netProfit: [], positionSize: [], drawdown: [] };
+
+  // ---- bar state ----
+  barIndex = -1;
+  bar: BrokerBar = { time: NaN, open: NaN, high: NaN, low: NaN, close: NaN };
+  firstBarTime = NaN;
+  lastBarTime = NaN;
+  firstClose = NaN;
+  lastClose = NaN;
+  /** Price of the current tick on the path (the close once the path is walked). */
+  cur = NaN;
+  private path: PathPoint[] = [];
+  private pointIdx = 0;
+  /** Counts script executions, so a market order can be cancelled only by the execution that created it. */
+  private execId = 0;
+  private seq = 0;
+  private fillsThisPoint = 0;
+  private lastDay = '';
+  private peakEquity: number;
+
+  constructor(settings: StrategySettings, syminfo: SymbolInfo, options: BrokerOptions = {}) {
+    this.settings = settings;
+    this.syminfo = syminfo;
+    const wholeUnits = ['stock', 'fund', 'dr', 'futures', 'index'].includes(syminfo.type);
+    this.qtyStep = options.qtyStep ?? (wholeUnits ? 1 : 1e-6);
+    this.toAccount = options.toAccount ?? ((x) => x);
+    this.commission = { type: settings.commissionType, value: settings.commissionValue, pointValue: syminfo.pointvalue };
+    this.ledger = new Ledger(settings.initialCapital, this.commission, this.toAccount);
+    this.peakEquity = settings.initialCapital;
+  }
+
+  private get tick(): number {
+    return this.syminfo.mintick;
+  }
+
+  // =====================================================================================================
+  // Bar lifecycle (see index.ts for the contract)
+  // =====================================================================================================
+
+  /** Starts a bar: sets up the price path (the magnifier's sub-bars when given and enabled). */
+  beginBar(barIndex: number, bar: BrokerBar, subBars?: readonly BrokerBar[]): void {
+    this.barIndex = barIndex;
+    this.bar = bar;
+    if (this.firstBarTime !== this.firstBarTime) this.firstBarTime = bar.time;
+    this.lastBarTime = bar.time;
+    const magnify = this.settings.useBarMagnifier && subBars !== undefined && subBars.length > 0;
+    // A bar without prices (a data gap) trades nothing.
+    const priced = bar.open === bar.open && bar.high === bar.high && bar.low === bar.low && bar.close === bar.close;
+    this.path = magnify ? magnifiedPath(subBars) : priced ? barPath(bar) : [];
+    this.pointIdx = 0;
+    // Trading days drive the intraday risk rules. The runtime's session-aware flag wins; otherwise calendar
+    // days in the symbol's time zone (formatting a date is the costly part, so only then).
+    const first = barIndex === 0 || this.lastDay === '';
+    let newDay: boolean;
+    if (bar.newDay !== undefined) {
+      newDay = bar.newDay;
+      this.lastDay = 'runtime';
+    } else {
+      const day = dayKey(bar.time, this.syminfo.timezone);
+      newDay = day !== this.lastDay;
+      this.lastDay = day;
+    }
+    if (newDay || first) this.risk.startDay(this.equityAt(bar.open), !first);
+  }
+
+  /**
+   * Walks the path until a point produces fills. With calc_on_order_fills that point is returned so the
+   * runtime can re-execute the script there (orders it then places are eligible from the next point);
+   * fills on the last point (the close) belong to the regular close run, so null is returned then.
+   */
+  nextFillTick(): FillTick | null {
+    while (this.pointIdx < this.path.length) {
+      const idx = this.pointIdx++;
+      const filled = this.processPoint(this.path[idx]!);
+      if (filled > 0 && this.settings.calcOnOrderFills && this.pointIdx < this.path.length) {
+        this.execId++;
+        return { price: this.cur, point: idx };
+      }
+    }
+    this.execId++;
+    return null;
+  }
+
+  /** Everything before the close-of-bar script run, for runtimes that do not re-execute on fills. */
+  beforeScript(barIndex: number, bar: BrokerBar, subBars?: readonly BrokerBar[]): void {
+    this.beginBar(barIndex, bar, subBars);
+    while (this.nextFillTick() !== null) {
+      /* re-executions are the runtime's business; without them the walk simply continues */
+    }
+  }
+
+  /** After the close-of-bar run: process_orders_on_close fills, risk rules, equity marking. */
+  afterScript(barIndex: number, bar: BrokerBar): void {
+    this.barIndex = barIndex;
+    if (bar.close === bar.close) this.cur = bar.close;
+    if (this.settings.processOrdersOnClose) {
+      this.fillAtCurrent(true);
+    }
+    this.checkRisk();
+    if (this.firstClose !== this.firstClose) this.firstClose = this.cur;
+    this.lastClose = this.cur;
+    const open = this.openProfitAt(this.cur);
+    const equity = this.settings.initialCapital + this.netProfit + open;
+    this.peakEquity = Math.max(this.peakEquity, equity);
+    this.series.time[barIndex] = bar.time;
+    this.series.equity[barIndex] = equity;
+    this.series.openProfit[barIndex] = open;
+    this.series.netProfit[barIndex] = this.netProfit;
+    this.series.positionSize[barIndex] = this.positionSize;
+    this.series.drawdown[barIndex] = this.peakEquity - equity;
+    this.risk.endBar(equity);
+    this.execId++;
+  }
+
+  /** Ends the run. Open trades stay open (the trade list shows them as "Open"); unfilled orders stay
+   *  inspectable in `orders`. */
+  finish(): void {
+    this.finished = true;
+  }
+
+  /** True once finish() ran. */
+  finished = false;
+
+  // =====================================================================================================
+  // Position views
+  // =====================================================================================================
+
+  get openTrades(): readonly OpenTrade[] {
+    return this.ledger.openTrades;
+  }
+  get closedTrades(): readonly ClosedTrade[] {
+    return this.ledger.closedTrades;
+  }
+  /** strategy.netprofit: closed-trade P&L plus the entry commission already paid by open trades. */
+  get netProfit(): number {
+    return this.ledger.netProfit;
+  }
+  /** Σ net P&L of closed trades. */
+  get closedProfit(): number {
+    return this.ledger.closedProfit;
+  }
+  get grossProfit(): number {
+    return this.ledger.grossProfit;
+  }
+  get grossLoss(): number {
+    return this.ledger.grossLoss;
+  }
+  get commissionPaid(): number {
+    return this.ledger.commissionPaid;
+  }
+  get winTrades(): number {
+    return this.ledger.winTrades;
+  }
+  get lossTrades(): number {
+    return this.ledger.lossTrades;
+  }
+  get evenTrades(): number {
+    return this.ledger.evenTrades;
+  }
+  get maxContractsHeld(): { all: number; long: number; short: number } {
+    return this.ledger.maxContractsHeld;
+  }
+  get positionSize(): number {
+    return this.ledger.positionSize;
+  }
+  get positionAvgPrice(): number {
+    return this.ledger.positionAvgPrice;
+  }
+
+  get positionDirection(): Direction | null {
+    const s = this.positionSize;
+    return s > 0 ? 'long' : s < 0 ? 'short' : null;
+  }
+
+  /** strategy.openprofit at `price`: unrealised P&L of open trades, account currency. */
+  openProfitAt(price: number): number {
+    return this.ledger.openProfitAt(price, this.bar.time);
+  }
+
+  get openProfit(): number {
+    return this.openProfitAt(this.cur);
+  }
+
+  equityAt(price: number): number {
+    return this.settings.initialCapital + this.netProfit + (price === price ? this.openProfitAt(price) : 0);
+  }
+
+  get equity(): number {
+    return this.equityAt(this.cur);
+  }
+
+  /** Funds committed as margin by the open position at `price`. */
+  private marginUsed(price: number): number {
+    let m = 0;
+    for (const t of this.openTrades) {
+      const pct = t.direction === 'long' ? this.settings.marginLong : this.settings.marginShort;
+      m += this.toAccount(t.qty * price * this.syminfo.pointvalue, this.bar.time) * (pct / 100);
+    }
+    return m;
+  }
+
+  /** Price at which the open position would get a margin call (strategy.margin_liquidation_price). */
+  get marginLiquidationPrice(): number {
+    const pos = this.positionSize;
+    if (pos === 0) return NaN;
+    const m = (pos > 0 ? this.settings.marginLong : this.settings.marginShort) / 100;
+    if (m === 0) return NaN;
+    // equity(P) = base + pos·pv·P ; margin(P) = |pos|·pv·P·m ; solve equity = margin.
+    const pv = this.syminfo.pointvalue;
+    let base = this.settings.initialCapital + this.netProfit;
+    for (const t of this.openTrades) base -= dirSign(t.direction) * t.qty * t.entryPrice * pv;
+    const denom = Math.abs(pos) * pv * m - pos * pv;
+    return denom === 0 ? NaN : base / denom;
+  }
+
+  // =====================================================================================================
+  // Commands (called by the script through bindings.ts)
+  // =====================================================================================================
+
+  /** strategy.entry / strategy.order. */
+  placeEntry(
+    kind: 'entry' | 'order',
+    id: string,
+    direction: Direction,
+    qty: number | undefined,
+    limit: number | undefined,
+    stop: number | undefined,
+    ocaName = '',
+    ocaType: OcaType = 'none',
+    comment = '',
+  ): void {
+    if (this.risk.halted) return;
+    const lim = isGiven(limit) ? limit : NaN;
+    const stp = isGiven(stop) ? stop : NaN;
+    if (kind === 'entry' && !this.risk.allows(direction)) {
+      // §3.9 allow_entry_in: a forbidden entry only closes the opposite position.
+      const pos = this.positionDirection;
+      if (pos !== null && pos !== direction) this.placeClose(null, comment || id, undefined, 100, false, id);
+      return;
+    }
+    if (kind === 'entry') {
+      const open = this.openTrades.filter((t) => t.direction === direction).length;
+      const pending = this.orders.find((o) => o.kind === 'entry' && o.id === id);
+      if (open >= maxEntriesPerDirection(this.settings) && !pending) return; // §3.2 pyramiding at placement
+    }
+    let q = isGiven(qty) ? Math.abs(qty) : this.defaultQty(isGiven(lim) ? lim : isGiven(stp) ? stp : this.cur);
+    if (!(q > 0)) return;
+    const existing = this.orders.find((o): o is EntryOrder => (o.kind === 'entry' || o.kind === 'order') && o.id === id);
+    if (existing) {
+      const changed = existing.qty !== q || !same(existing.limit, lim) || !same(existing.stop, stp) || existing.direction !== direction;
+      Object.assign(existing, { kind, direction, qty: q, reverseQty: this.reverseQtyFor(kind, direction), limit: lim, stop: stp, ocaName, ocaType, comment, placedBar: this.barIndex });
+      if (changed) {
+        existing.seq = ++this.seq;
+        existing.stopTriggered = false;
+        existing.tickCreated = this.execId;
+      }
+      return;
+    }
+    const o: EntryOrder = {
+      kind, seq: ++this.seq, id, comment, placedBar: this.barIndex, direction, qty: q, reverseQty: this.reverseQtyFor(kind, direction), limit: lim, stop: stp,
+      stopTriggered: false, ocaName, ocaType, tickCreated: this.execId,
+    };
+    this.orders.push(o);
+  }
+
+  private reverseQtyFor(kind: 'entry' | 'order', direction: Direction): number {
+    const pos = this.positionSize;
+    return kind === 'entry' && ((pos > 0 && direction === 'short') || (pos < 0 && direction === 'long')) ? Math.abs(pos) : 0;
+  }
+
+  /** strategy.default_entry_qty(price) and entries without `qty`. */
+  defaultQty(price: number): number {
+    return defaultQuantity({
+      type: this.settings.defaultQtyType,
+      value: this.settings.defaultQtyValue,
+      price: this.toAccount(price, this.bar.time),
+      equity: this.equity,
+      pointValue: this.syminfo.pointvalue,
+      commission: { ...this.commission, value: this.commission.type === 'percent' ? this.commission.value : this.toAccount(this.commission.value, this.bar.time) },
+      qtyStep: this.qtyStep,
+    });
+  }
+
+  /** strategy.exit. */
+  placeExit(
+    id: string,
+    fromEntry = '',
+    qty?: number,
+    qtyPercent?: number,
+    profit?: number,
+    limit?: number,
+    loss?: number,
+    stop?: number,
+    trailPrice?: number,
+    trailPoints?: number,
+    trailOffset?: number,
+    ocaName = '',
+    comment = '',
+    commentProfit = '',
+    commentLoss = '',
+    commentTrailing = '',
+  ): void {
+    if (this.risk.halted) return;
+    const n = (x: number | undefined): number => (isGiven(x) ? x : NaN);
+    const fields = {
+      fromEntry: fromEntry ?? '', qty: n(qty), qtyPercent: isGiven(qtyPercent) ? qtyPercent : 100,
+      profit: n(profit), limit: n(limit), loss: n(loss), stop: n(stop), trailPrice: n(trailPrice),
+      trailPoints: n(trailPoints), trailOffset: n(trailOffset), ocaName, comment, commentProfit, commentLoss,
+      commentTrailing, placedBar: this.barIndex, entrySeqCutoff: this.seq,
+    };
+    const hasLeg = [fields.profit, fields.limit, fields.loss, fields.stop, fields.trailPrice, fields.trailPoints].some(isGiven);
+    if (!hasLeg) return; // TradingView ignores an exit without any price parameter
+    const existing = this.orders.find((o): o is ExitOrder => o.kind === 'exit' && o.id === id);
+    if (existing) {
+      // Re-issuing every bar is the normal idiom: recompute brackets only when a level input changed.
+      const levelsChanged = (['profit', 'limit', 'loss', 'stop', 'trailPrice', 'trailPoints', 'trailOffset'] as const).some((k) => !same(existing[k], fields[k]));
+      Object.assign(existing, fields);
+      if (levelsChanged) existing.brackets.clear();
+      return;
+    }
+    this.orders.push({ kind: 'exit', seq: ++this.seq, id, ...fields, done: new Set(), trail: new Map(), brackets: new Map() });
+  }
+
+  /**
+   * strategy.close (entryId given) / strategy.close_all (entryId null). A market order bound to the trades
+   * open now; with `immediately` it fills on this tick.
+   */
+  placeClose(entryId: string | null, comment = '', qty?: number, qtyPercent?: number, immediately = false, idOverride?: string): void {
+    const targets = this.openTrades.filter((t) => entryId === null || t.entryId === entryId);
+    if (targets.length === 0) return;
+    const total = targets.reduce((s, t) => s + t.qty, 0);
+    const pct = isGiven(qtyPercent) ? qtyPercent : 100;
+    let q = isGiven(qty) ? Math.min(Math.abs(qty), total) : floorToStep((total * pct) / 100, this.qtyStep);
+    if (pct >= 100 && !isGiven(qty)) q = total;
+    if (!(q > 0)) return;
+    // Auto-generated exit ids as TradingView's trade list shows them (wording not verified against a fixture).
+    const id = idOverride ?? (entryId === null ? 'Close position order' : `Close entry(s) order ${entryId}`);
+    const order: CloseOrder = {
+      kind: 'close', seq: ++this.seq, id, comment, placedBar: this.barIndex, entryId, qty: q, qtyPercent: pct,
+      boundTrades: new Set(targets.map((t) => t.serial)), tickCreated: this.execId,
+    };
+    this.orders = this.orders.filter((o) => !(o.kind === 'close' && o.entryId === entryId));
+    if (immediately) {
+      // A market order filled on this very tick (slippage applies as to any market fill).
+      this.fillClose(order, this.slipped(this.cur, this.positionSize < 0));
+      return;
+    }
+    this.orders.push(order);
+  }
+
+  /** strategy.cancel(id) / strategy.cancel_all() (id null). Filled or unknown ids are ignored. */
+  cancel(id: string | null): void {
+    this.orders = this.orders.filter((o) => {
+      if (id !== null && o.id !== id) return true;
+      // A market order has already been sent unless this very execution created it.
+      const market = (o.kind === 'close' || ((o.kind === 'entry' || o.kind === 'order') && isMarket(o)));
+      if (market && 'tickCreated' in o && o.tickCreated !== this.execId) return true;
+      return false;
+    });
+  }
+
+  // =====================================================================================================
+  // The price walk (§1.4, §1.5)
+  // =====================================================================================================
+
+  /** Processes one path point; returns the number of fills it produced. */
+  private processPoint(pt: PathPoint): number {
+    this.fillsThisPoint = 0;
+    if (pt.gap) {
+      this.moveTo(pt.price);
+      this.fillAtCurrent(true);
+    } else {
+      this.walkTo(pt);
+      this.fillAtCurrent(true);
+    }
+    this.checkMarginCall();
+    this.checkRisk();
+    return this.fillsThisPoint;
+  }
+
+  /** Moves the current price continuously to `pt.price`, filling every order whose level is crossed, nearest first. */
+  private walkTo(pt: PathPoint): void {
+    const target = pt.price;
+    for (let guard = 0; guard < 10_000 && this.orders.length > 0; guard++) {
+      const up = target > this.cur;
+      const found = segmentTriggers(this.book(), this.cur, target);
+      if (found.length === 0) break;
+      found.sort((a, b) => (up ? a.level - b.level : b.level - a.level) || a.rank - b.rank || a.seq - b.seq);
+      const t = found[0]!;
+      this.moveTo(t.level);
+      this.apply(t);
+      this.fillAtCurrent(false);
+    }
+    this.moveTo(target);
+    if (this.orders.length > 0) updateTrails(this.exits(), this.openTrades, target, this.tick);
+  }
+
+  /** Fills everything already satisfied at the current price (gap opens, newly attached exits, POOC). */
+  private fillAtCurrent(marketEligible: boolean): void {
+    for (let guard = 0; guard < 10_000 && this.orders.length > 0; guard++) {
+      updateTrails(this.exits(), this.openTrades, this.cur, this.tick);
+      const found = instantTriggers(this.book(), this.cur, marketEligible);
+      if (found.length === 0) return;
+      found.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+      this.apply(found[0]!);
+    }
+  }
+
+  private book(): Book {
+    return { orders: this.orders, openTrades: this.openTrades, tick: this.tick, qtyStep: this.qtyStep, fillLimitTicks: this.settings.backtestFillLimitsAssumption };
+  }
+
+  private exits(): ExitOrder[] {
+    return this.orders.filter((o): o is ExitOrder => o.kind === 'exit');
+  }
+
+  private apply(t: Trigger): void {
+    switch (t.kind) {
+      case 'entry': {
+        if (t.activate) t.order.stopTriggered = true;
+        else this.fillEntry(t.order, t.slip ? this.slipped(t.price, entrySide(t.order) > 0) : t.price);
+        return;
+      }
+      case 'exit':
+        this.fillExit(t.order, t.trade, t.qty, t.slip ? this.slipped(t.price, t.trade.direction === 'short') : t.price, t.comment);
+        return;
+      case 'close':
+        this.fillClose(t.order, this.slipped(t.price, this.positionSize < 0));
+        return;
+    }
+  }
+
+  private moveTo(price: number): void {
+    this.cur = price;
+    if (this.openTrades.length === 0) return;
+    this.ledger.markPrice(price);
+    this.latchExtremes(price);
+  }
+
+  /** Max drawdown / run-up (intrabar): peak/trough of closed-trade equity vs equity at this price. */
+  private latchExtremes(price: number): void {
+    const eq = this.equityAt(price);
+    const { peakClosedEquity: peak, troughClosedEquity: trough } = this.ledger;
+    const dd = peak - eq;
+    if (dd > this.maxDrawdown) this.maxDrawdown = dd;
+    if (peak > 0) this.maxDrawdownPercent = Math.max(this.maxDrawdownPercent, (dd / peak) * 100);
+    const ru = eq - trough;
+    if (ru > this.maxRunup) this.maxRunup = ru;
+    if (trough > 0) this.maxRunupPercent = Math.max(this.maxRunupPercent, (ru / trough) * 100);
+  }
+
+  /** Slippage worsens market and stop fills by whole ticks. TradingView does not clamp the result to the
+   *  bar's range (the slippage_limit fixture has slipped stop exits beyond the bar's high). */
+  private slipped(price: number, buy: boolean): number {
+    const slip = this.settings.slippage * this.tick;
+    return roundToStep(buy ? price + slip : price - slip, this.tick);
+  }
+
+  // =====================================================================================================
+  // Fills and ledger verbs
+  // =====================================================================================================
+
+  private removeOrder(o: Order): void {
+    const i = this.orders.indexOf(o);
+    if (i >= 0) this.orders.splice(i, 1);
+  }
+
+  private fillEntry(o: EntryOrder, price: number): void {
+    this.removeOrder(o);
+    const dir = o.direction;
+    const pos = this.positionSize;
+    const opposite = (pos > 0 && dir === 'short') || (pos < 0 && dir === 'long');
+    let closeQty = 0;
+    // An entry's size was fixed at placement (qty + the opposite position then): it closes what it can of
+    // the position it meets and opens the rest (slippage_limit fixture: trades 6 and 21).
+    let openQty = o.kind === 'entry' ? o.qty + o.reverseQty : o.qty;
+    if (o.kind === 'entry') {
+      if (opposite) {
+        closeQty = Math.min(Math.abs(pos), openQty);
+        openQty -= closeQty;
+      } else if (this.openTrades.filter((t) => t.direction === dir).length >= maxEntriesPerDirection(this.settings)) return; // §3.2 re-check at fill
+    } else if (opposite) {
+      closeQty = Math.min(Math.abs(pos), o.qty);
+      openQty = o.qty - closeQty;
+    }
+    // strategy.risk.max_position_size caps the resulting exposure.
+    const cap = this.risk.maxPositionSize;
+    if (isGiven(cap) && openQty > 0) {
+      const remaining = opposite ? 0 : Math.abs(pos);
+      openQty = Math.max(0, Math.min(openQty, cap - remaining));
+    }
+    if (closeQty <= EPS_QTY && openQty <= EPS_QTY) return;
+    const both = closeQty > EPS_QTY && openQty > EPS_QTY;
+    const share = this.settings.commissionType === 'cash_per_order' && both ? 0.5 : 1;
+    if (closeQty > EPS_QTY) this.closeTrades(closeQty, price, o.id, o.comment, null, share);
+    if (openQty > EPS_QTY && !this.affordable(dir, openQty, price)) openQty = 0; // §3.10 opening leg refused
+    if (openQty > EPS_QTY) this.openTrade(o, dir, openQty, price, share);
+    this.afterFill(o, closeQty + openQty);
+  }
+
+  /** §3.10: an opening fill must be covered by free funds (margin 0 = no check). */
+  private affordable(dir: Direction, qty: number, price: number): boolean {
+    const pct = dir === 'long' ? this.settings.marginLong : this.settings.marginShort;
+    if (pct === 0) return true;
+    const required = this.toAccount(qty * price * this.syminfo.pointvalue, this.bar.time) * (pct / 100);
+    const free = this.equityAt(price) - this.marginUsed(price);
+    return required <= free * (1 + 1e-9);
+  }
+
+  private fillExit(o: ExitOrder, trade: OpenTrade, qty: number, price: number, legComment: string): void {
+    o.done.add(trade.serial);
+    const targets = this.settings.closeEntriesRule === 'ANY' ? [trade] : null;
+    const closed = this.closeTrades(qty, price, o.id, legComment || o.comment, targets, 1);
+    if (closed > 0) this.afterFill(o, closed);
+  }
+
+  private fillClose(o: CloseOrder, price: number): void {
+    this.removeOrder(o);
+    const bound = this.openTrades.filter((t) => o.boundTrades.has(t.serial));
+    const avail = bound.reduce((s, t) => s + t.qty, 0);
+    const q = Math.min(o.qty, avail);
+    if (q <= EPS_QTY) return; // the bound trades were already closed (e.g. by a reversal)
+    const targets = this.settings.closeEntriesRule === 'ANY' ? bound : null;
+    const closed = this.closeTrades(q, price, o.id, o.comment, targets, 1);
+    this.afterFill(o, closed);
+  }
+
+  /** OCA effects, risk counters, cleanup of exits whose trades are gone. `o` null = a forced close. */
+  private afterFill(o: Order | null, qty: number): void {
+    this.fillsThisPoint++;
+    this.risk.onFill();
+    if (o && (o.kind === 'entry' || o.kind === 'order') && o.ocaName !== '' && o.ocaType !== 'none') {
+      for (const other of [...this.orders]) {
+        if ((other.kind !== 'entry' && other.kind !== 'order') || other.ocaName !== o.ocaName || other.ocaType !== o.ocaType) continue;
+        if (o.ocaType === 'cancel') this.removeOrder(other);
+        else {
+          other.qty -= qty;
+          if (other.qty <= EPS_QTY) this.removeOrder(other);
+        }
+      }
+    }
+    const pendingEntryIds = new Set(this.orders.filter((x) => x.kind === 'entry' || x.kind === 'order').map((x) => x.id));
+    const flat = this.openTrades.length === 0;
+    this.orders = this.orders.filter((x) => {
+      if (x.kind !== 'exit') return true;
+      if (x.fromEntry === '') return !(flat && pendingEntryIds.size === 0);
+      return this.openTrades.some((t) => t.entryId === x.fromEntry) || pendingEntryIds.has(x.fromEntry);
+    });
+  }
+
+  private get stamp(): FillStamp {
+    return { bar: this.barIndex, time: this.bar.time };
+  }
+
+  private openTrade(o: EntryOrder, dir: Direction, qty: number, price: number, share: number): void {
+    this.ledger.open(o, dir, qty, price, share, this.stamp);
+  }
+
+  private closeTrades(qty: number, price: number, exitId: string, exitComment: string, targets: readonly OpenTrade[] | null, share: number): number {
+    return this.ledger.close(qty, price, exitId, exitComment, targets, share, this.stamp);
+  }
+
+  // =====================================================================================================
+  // Margin calls and risk rules (§3.9, §3.10)
+  // =====================================================================================================
+
+  private checkMarginCall(): void {
+    const pos = this.positionSize;
+    const m = (pos > 0 ? this.settings.marginLong : this.settings.marginShort) / 100;
+    if (pos === 0 || m === 0) return;
+    const price = this.cur;
+    const unit = this.toAccount(price * this.syminfo.pointvalue, this.bar.time);
+    const q = marginCallQty(pos, this.equityAt(price), this.marginUsed(price), m, unit, this.qtyStep);
+    if (q <= 0) return;
+    this.marginCalls++;
+    const closed = this.closeTrades(q, price, 'Margin call', '', null, 1);
+    if (closed > 0) this.afterFill(null, closed);
+  }
+
+  private checkRisk(): void {
+    const breach: RiskBreach | null = this.risk.check(this.equity);
+    if (!breach) return;
+    this.orders = [];
+    const pos = this.positionSize;
+    if (pos !== 0) {
+      const closed = this.closeTrades(Math.abs(pos), this.slipped(this.cur, pos < 0), breach.exitId, '', null, 1);
+      if (closed > 0) this.afterFill(null, closed);
+    }
+  }
+}
+
+const same = (a: number, b: number): boolean => a === b || (a !== a && b !== b);

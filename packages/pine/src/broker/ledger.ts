@@ -1,0 +1,166 @@
+// The ledger: open and closed trades and the running results. Two verbs change it, `open` and `close`;
+// commission is charged in exactly those two places. The position is a view over the open trades.
+import { commissionFor, type CommissionModel } from './commission.js';
+import { dirSign, grossPnl, type ClosedTrade, type OpenTrade } from './trades.js';
+import type { CurrencyConverter, Direction } from './types.js';
+
+const EPS_QTY = 1e-9;
+
+/** Where a fill happened: chart bar index and its open time (the trade list shows fills at bar times). */
+export interface FillStamp {
+  bar: number;
+  time: number;
+}
+
+export interface EntryRef {
+  id: string;
+  comment: string;
+  /** Sequence number of the entry order (exit `from_entry` coverage uses it). */
+  seq: number;
+}
+
+export class Ledger {
+  readonly openTrades: OpenTrade[] = [];
+  readonly closedTrades: ClosedTrade[] = [];
+  /**
+   * strategy.netprofit as TradingView keeps it: closed-trade P&L *and* the entry commission of trades still
+   * open (charged when the entry fills). The slippage_pyramiding export shows it: its Cumulative P&L after
+   * the first of three simultaneous closes already includes the other two trades' entry fees.
+   */
+  netProfit = 0;
+  /** Σ net P&L of closed trades only. */
+  closedProfit = 0;
+  grossProfit = 0;
+  grossLoss = 0;
+  commissionPaid = 0;
+  winTrades = 0;
+  lossTrades = 0;
+  evenTrades = 0;
+  readonly maxContractsHeld = { all: 0, long: 0, short: 0 };
+  /** Extremes of closed-trade equity (initial capital included), the basis of TradingView's max drawdown/run-up. */
+  peakClosedEquity: number;
+  troughClosedEquity: number;
+  private serial = 0;
+
+  constructor(
+    private readonly initialCapital: number,
+    private readonly commission: CommissionModel,
+    private readonly toAccount: CurrencyConverter,
+  ) {
+    this.peakClosedEquity = initialCapital;
+    this.troughClosedEquity = initialCapital;
+  }
+
+  private get pointValue(): number {
+    return this.commission.pointValue;
+  }
+
+  get positionSize(): number {
+    let s = 0;
+    for (const t of this.openTrades) s += dirSign(t.direction) * t.qty;
+    return Math.abs(s) < EPS_QTY ? 0 : s;
+  }
+
+  get positionAvgPrice(): number {
+    let q = 0;
+    let v = 0;
+    for (const t of this.openTrades) {
+      q += t.qty;
+      v += t.qty * t.entryPrice;
+    }
+    return q > 0 ? v / q : NaN;
+  }
+
+  /** strategy.openprofit: unrealised P&L of open trades at `price` (their entry commission is already in
+   *  netProfit), account currency. */
+  openProfitAt(price: number, time: number): number {
+    let p = 0;
+    for (const t of this.openTrades) p += this.toAccount(grossPnl(t, t.qty, price, this.pointValue), time);
+    return p;
+  }
+
+  /** Records the best and worst prices open trades have seen (per-trade run-up and drawdown). */
+  markPrice(price: number): void {
+    for (const t of this.openTrades) {
+      const s = dirSign(t.direction);
+      if (s * (price - t.bestPrice) > 0) t.bestPrice = price;
+      if (s * (price - t.worstPrice) < 0) t.worstPrice = price;
+    }
+  }
+
+  /** Opens a trade. `share` = the part of a per-order fee this leg carries (½ on a reversal). */
+  open(entry: EntryRef, dir: Direction, qty: number, price: number, share: number, at: FillStamp): OpenTrade {
+    const comm = this.toAccount(commissionFor(this.commission, qty, price, share), at.time);
+    this.commissionPaid += comm;
+    this.netProfit -= comm;
+    const t: OpenTrade = {
+      serial: ++this.serial, direction: dir, entryId: entry.id, entryComment: entry.comment, entryOrderSeq: entry.seq,
+      entryPrice: price, entryBar: at.bar, entryTime: at.time, qty, initialQty: qty, entryCommission: comm,
+      bestPrice: price, worstPrice: price,
+    };
+    this.openTrades.push(t);
+    const pos = Math.abs(this.positionSize);
+    this.maxContractsHeld.all = Math.max(this.maxContractsHeld.all, pos);
+    this.maxContractsHeld[dir] = Math.max(this.maxContractsHeld[dir], pos);
+    return t;
+  }
+
+  /**
+   * Closes `qty` at `price`: oldest trades first (FIFO), or only `targets` (close_entries_rule "ANY").
+   * A partially closed trade keeps its remaining part open. Returns the quantity closed.
+   */
+  close(qty: number, price: number, exitId: string, exitComment: string, targets: readonly OpenTrade[] | null, share: number, at: FillStamp): number {
+    let left = qty;
+    const pv = this.pointValue;
+    const acc = (x: number): number => this.toAccount(x, at.time);
+    for (const t of [...(targets ?? this.openTrades)]) {
+      if (left <= EPS_QTY) break;
+      const q = Math.min(t.qty, left);
+      const full = q >= t.qty - EPS_QTY;
+      left -= q;
+      const entryComm = full ? t.entryCommission : (t.entryCommission * q) / t.qty;
+      const exitComm = acc(commissionFor(this.commission, q, price, (share * q) / qty));
+      this.commissionPaid += exitComm;
+      const profit = acc(grossPnl(t, q, price, pv)) - entryComm - exitComm;
+      this.netProfit += profit + entryComm;
+      this.closedProfit += profit;
+      const entryValue = acc(q * t.entryPrice * pv);
+      const { runup, drawdown } = excursions(t, q, entryComm, acc, pv);
+      const pct = (x: number): number => (entryValue > 0 ? (x / entryValue) * 100 : 0);
+      this.closedTrades.push({
+        serial: t.serial, direction: t.direction, entryId: t.entryId, entryComment: t.entryComment, entryPrice: t.entryPrice,
+        entryBar: t.entryBar, entryTime: t.entryTime, exitId, exitComment, exitPrice: price, exitBar: at.bar, exitTime: at.time,
+        qty: q, commission: entryComm + exitComm, profit, profitPercent: pct(profit), cumulativeProfit: this.netProfit,
+        maxRunup: runup, maxRunupPercent: pct(runup), maxDrawdown: drawdown, maxDrawdownPercent: pct(drawdown),
+      });
+      if (profit > 0) {
+        this.grossProfit += profit;
+        this.winTrades++;
+      } else if (profit < 0) {
+        this.grossLoss -= profit;
+        this.lossTrades++;
+      } else this.evenTrades++;
+      if (full) this.openTrades.splice(this.openTrades.indexOf(t), 1);
+      else {
+        t.qty -= q;
+        t.entryCommission -= entryComm;
+      }
+    }
+    const closedEquity = this.initialCapital + this.closedProfit;
+    this.peakClosedEquity = Math.max(this.peakClosedEquity, closedEquity);
+    this.troughClosedEquity = Math.min(this.troughClosedEquity, closedEquity);
+    return qty - left;
+  }
+}
+
+/**
+ * A trade's run-up and drawdown (List of Trades): the most favourable and most adverse price seen while it was
+ * open, × qty × point value, with the entry commission counted against the trade (run-up net of it, drawdown
+ * including it), as TradingView's exports show for commissioned strategies.
+ */
+export function excursions(t: OpenTrade, qty: number, entryComm: number, acc: (x: number) => number, pv: number): { runup: number; drawdown: number } {
+  const s = dirSign(t.direction);
+  const best = acc(s * (t.bestPrice - t.entryPrice) * qty * pv);
+  const worst = acc(s * (t.worstPrice - t.entryPrice) * qty * pv);
+  return { runup: Math.max(0, best - entryComm), drawdown: Math.max(0, entryComm - worst) };
+}

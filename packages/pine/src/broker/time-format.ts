@@ -1,0 +1,78 @@
+// Dates in the symbol's time zone via Intl (no hand-written time-zone rules). Intl formatting is slow, so
+// the zone's UTC offset is asked once per UTC day and reused while it does not change within that day.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timeZone || 'UTC',
+      hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at instant `ms`, in ms, as Intl reports it. */
+function intlOffset(ms: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+const DAY = 86_400_000;
+const dayOffsets = new Map<string, Map<number, number>>(); // zone → UTC day → offset (NaN: changes that day)
+
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = dayOffsets.get(timeZone);
+  if (!zone) dayOffsets.set(timeZone, (zone = new Map()));
+  const day = Math.floor(ms / DAY);
+  let off = zone.get(day);
+  if (off === undefined) {
+    const a = intlOffset(day * DAY, timeZone);
+    const b = intlOffset(day * DAY + DAY - 1000, timeZone);
+    off = a === b ? a : NaN;
+    zone.set(day, off);
+  }
+  return off === off ? off : intlOffset(ms, timeZone);
+}
+
+const pad = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+const dateStrings = new Map<number, string>(); // local day number → "YYYY-MM-DD"
+
+/** "YYYY-MM-DD" of a local day number (days since 1970-01-01 in wall-clock time). */
+function dateOf(localDay: number): string {
+  let s = dateStrings.get(localDay);
+  if (s === undefined) {
+    const d = new Date(localDay * DAY);
+    s = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    dateStrings.set(localDay, s);
+  }
+  return s;
+}
+
+/** `2022-01-02T19:00:00-0500`: the layout of TradingView's List-of-trades export. */
+export function formatTradeTime(ms: number, timeZone: string): string {
+  const offset = offsetAt(ms, timeZone);
+  const wall = ms + offset;
+  const day = Math.floor(wall / DAY);
+  const secs = Math.floor((wall - day * DAY) / 1000);
+  const abs = Math.abs(offset) / 60_000;
+  return `${dateOf(day)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
+/** Calendar date (YYYY-MM-DD) of `ms` in `timeZone`. */
+export function dayKey(ms: number, timeZone: string): string {
+  if (ms !== ms) return '';
+  return dateOf(Math.floor((ms + offsetAt(ms, timeZone)) / DAY));
+}
+
+/** Calendar month (YYYY-MM) of `ms` in `timeZone`. */
+export function monthKey(ms: number, timeZone: string): string {
+  return dayKey(ms, timeZone).slice(0, 7);
+}

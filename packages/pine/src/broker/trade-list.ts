@@ -1,0 +1,69 @@
+// "List of Trades": two rows per trade (entry, exit) in TradingView's export layout. Closed trades come in
+// closing order, then still-open trades (exit Signal "Open", marked at the last close).
+import type { Broker } from './broker.js';
+import { formatTradeTime } from './time-format.js';
+import type { ClosedTrade } from './trades.js';
+import { dirSign } from './trades.js';
+import { excursions } from './ledger.js';
+
+export interface TradeListRow {
+  tradeNo: number;
+  type: 'Entry long' | 'Exit long' | 'Entry short' | 'Exit short';
+  /** Unix ms (bar open time of the fill bar) and its rendering in the symbol's time zone. */
+  time: number;
+  dateTime: string;
+  signal: string;
+  price: number;
+  qty: number;
+  /** qty × entry price (TradingView shows it without the point value). */
+  value: number;
+  netPnl: number;
+  netPnlPercent: number;
+  runup: number;
+  runupPercent: number;
+  /** Negative, as in the export. */
+  drawdown: number;
+  drawdownPercent: number;
+  cumulativePnl: number;
+  cumulativePnlPercent: number;
+}
+
+/** Open trades as closed-trade records marked at the last close (exit id "Open"). */
+export function markedOpenTrades(b: Broker): ClosedTrade[] {
+  const pv = b.syminfo.pointvalue;
+  return b.openTrades.map((t) => {
+    const acc = (x: number): number => b.toAccount(x, b.lastBarTime);
+    const value = acc(t.qty * t.entryPrice * pv);
+    const s = dirSign(t.direction);
+    const profit = acc(s * (b.lastClose - t.entryPrice) * t.qty * pv) - t.entryCommission;
+    const { runup, drawdown } = excursions(t, t.qty, t.entryCommission, acc, pv);
+    return {
+      serial: t.serial, direction: t.direction, entryId: t.entryId, entryComment: t.entryComment, entryPrice: t.entryPrice,
+      entryBar: t.entryBar, entryTime: t.entryTime, exitId: 'Open', exitComment: '', exitPrice: b.lastClose,
+      exitBar: b.barIndex, exitTime: b.lastBarTime, qty: t.qty, commission: t.entryCommission, profit, cumulativeProfit: NaN,
+      profitPercent: value > 0 ? (profit / value) * 100 : 0, maxRunup: runup, maxRunupPercent: value > 0 ? (runup / value) * 100 : 0,
+      maxDrawdown: drawdown, maxDrawdownPercent: value > 0 ? (drawdown / value) * 100 : 0,
+    };
+  });
+}
+
+export function tradeList(b: Broker): TradeListRow[] {
+  const tz = b.syminfo.timezone;
+  const capital = b.settings.initialCapital;
+  const rows: TradeListRow[] = [];
+  let cum = 0;
+  const trades = [...b.closedTrades, ...markedOpenTrades(b)];
+  trades.forEach((t, i) => {
+    // Closed trades: strategy.netprofit after the close; open trades: the previous row plus their P&L.
+    cum = t.exitId === 'Open' && t.cumulativeProfit !== t.cumulativeProfit ? cum + t.profit : t.cumulativeProfit;
+    const side = t.direction === 'long' ? 'long' : 'short';
+    const common = {
+      tradeNo: i + 1, qty: t.qty, value: t.qty * t.entryPrice, netPnl: t.profit, netPnlPercent: t.profitPercent,
+      runup: t.maxRunup, runupPercent: t.maxRunupPercent, drawdown: -t.maxDrawdown, drawdownPercent: -t.maxDrawdownPercent,
+      cumulativePnl: cum, cumulativePnlPercent: (cum / capital) * 100,
+    };
+    rows.push({ ...common, type: `Entry ${side}`, time: t.entryTime, dateTime: formatTradeTime(t.entryTime, tz), signal: t.entryComment || t.entryId, price: t.entryPrice });
+    rows.push({ ...common, type: `Exit ${side}`, time: t.exitTime, dateTime: formatTradeTime(t.exitTime, tz), signal: t.exitComment || t.exitId, price: t.exitPrice });
+  });
+  return rows;
+}
