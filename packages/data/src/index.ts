@@ -1,0 +1,22 @@
+// Public surface of @pineback/data.
+export * from './timeframe.js';
+export * from './timezone.js';
+export * from './resample.js';
+export * from './columns.js';
+export * from './ranges.js';
+export * from './symbol.js';
+export * from './hash.js';
+export type { BarStore, DatasetRecord, ReadOptions, SeriesSummary } from './store/types.js';
+export { DuckDbBarStore, type DuckDbStoreOptions } from './store/duckdb-store.js';
+export { PostgresBarStore, type PostgresStoreOptions } from './store/postgres-store.js';
+export { openStore, resolveStoreConfig, pinebackHome, type StoreConfig, type StoreKind } from './store/open-store.js';
+export { LATEST_SCHEMA_VERSION } from './store/migrations.js';
+export { parseOhlcvCsv, CsvFormatError, type ParseCsvOptions, type ParsedCsv } from './csv/parse-csv.js';
+export { makeTimeParser, epochToMs } from './csv/timestamp.js';
+export { readParquetBars } from './parquet.js';
+export { importFile, readBarsFile, storeBars, type ImportOptions, type ImportResult, type ImportProgress } from './import-file.js';
+export { createExchange, ccxtTimeframe, resolveMarket, type ExchangeOptions } from './fetch/exchange.js';
+export { fillGaps, findGaps, type FillGapsOptions, type FillGapsResult, type FetchProgress } from './fetch/fill-gaps.js';
+export { withRetry, type RetryOptions } from './fetch/retry.js';
+export { ensureDemoData, demoDir, DEMO_SERIES, type DemoSeries } from './demo.js';
+export { loadDataset, type LoadedDataset } from './load.js';
