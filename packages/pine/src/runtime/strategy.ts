@@ -1,0 +1,107 @@
+// Drives the broker around each bar for strategy scripts (broker/index.ts has the contract):
+// fills at the open and along the intrabar path (or the magnifier's sub-bars) before the script,
+// re-executions on fills with calc_on_order_fills (var rolled back, varip kept), then orders,
+// process-on-close fills and equity marking after the script.
+import type { BarColumns } from '../core/bars.js';
+import type { SymbolInfo } from '../core/symbol.js';
+import { createBroker, type Broker } from '../broker/index.js';
+import type { BrokerBar, StrategySettings } from '../broker/types.js';
+import { calendarFor, tradingDayOfLocal } from '../stdlib/calendar.js';
+import type { BarHooks } from './executor.js';
+
+/** strategy() parameter names → broker settings. */
+const SETTING_NAMES: Record<string, keyof StrategySettings> = {
+  initial_capital: 'initialCapital',
+  currency: 'currency',
+  default_qty_type: 'defaultQtyType',
+  default_qty_value: 'defaultQtyValue',
+  pyramiding: 'pyramiding',
+  commission_type: 'commissionType',
+  commission_value: 'commissionValue',
+  slippage: 'slippage',
+  margin_long: 'marginLong',
+  margin_short: 'marginShort',
+  process_orders_on_close: 'processOrdersOnClose',
+  calc_on_order_fills: 'calcOnOrderFills',
+  close_entries_rule: 'closeEntriesRule',
+  use_bar_magnifier: 'useBarMagnifier',
+  backtest_fill_limits_assumption: 'backtestFillLimitsAssumption',
+  risk_free_rate: 'riskFreeRate',
+};
+
+export function strategySettings(declaration: Record<string, unknown>, version: number, overrides: Partial<StrategySettings> = {}): Partial<StrategySettings> {
+  const s: Record<string, unknown> = {};
+  for (const [pine, key] of Object.entries(SETTING_NAMES)) if (declaration[pine] !== undefined) s[key] = declaration[pine];
+  // v5 defaults: no margin requirement.
+  if (version < 6) {
+    s['marginLong'] ??= 0;
+    s['marginShort'] ??= 0;
+  }
+  if (s['currency'] === 'NONE') s['currency'] = '';
+  return { ...(s as Partial<StrategySettings>), ...overrides };
+}
+
+export interface StrategyDriver {
+  broker: Broker;
+  hooks: BarHooks;
+}
+
+/**
+ * @param intrabars lower-timeframe bars for the bar magnifier (used when use_bar_magnifier is on).
+ */
+export function strategyDriver(
+  settings: Partial<StrategySettings>,
+  syminfo: SymbolInfo,
+  bars: BarColumns,
+  intrabars?: BarColumns,
+): StrategyDriver {
+  const broker = createBroker(settings, syminfo);
+  // Session-aware trading days (the same calendar the time built-ins use), for the daily risk rules.
+  const cal = calendarFor(syminfo);
+  const dayOf = (i: number) => tradingDayOfLocal(cal, bars.time[i]! + cal.zone.offsetAt(bars.time[i]!));
+  let prevDay = NaN;
+  const isNewDay = (i: number): boolean => {
+    const d = dayOf(i);
+    const fresh = d !== prevDay;
+    prevDay = d;
+    return fresh;
+  };
+  let sub = 0;
+  const barAt = (i: number): BrokerBar => {
+    const b: BrokerBar = { time: bars.time[i]!, open: bars.open[i]!, high: bars.high[i]!, low: bars.low[i]!, close: bars.close[i]! };
+    return b;
+  };
+  const subBarsOf = (i: number): BrokerBar[] | undefined => {
+    if (!intrabars || !broker.settings.useBarMagnifier) return undefined;
+    const start = bars.time[i]!;
+    const end = i + 1 < bars.length ? bars.time[i + 1]! : Infinity;
+    while (sub < intrabars.length && intrabars.time[sub]! < start) sub++;
+    const out: BrokerBar[] = [];
+    for (let k = sub; k < intrabars.length && intrabars.time[k]! < end; k++) {
+      out.push({ time: intrabars.time[k]!, open: intrabars.open[k]!, high: intrabars.high[k]!, low: intrabars.low[k]!, close: intrabars.close[k]! });
+    }
+    return out;
+  };
+  const hooks: BarHooks = {
+    beforeBar(i, reexecute) {
+      const bar = barAt(i);
+      bar.newDay = isNewDay(i);
+      broker.beginBar(i, bar, subBarsOf(i));
+      const close = bars.close[i]!;
+      const col = bars.close as Float64Array;
+      try {
+        for (let t = broker.nextFillTick(); t !== null; t = broker.nextFillTick()) {
+          // Re-execute at the fill tick: the script sees the tick price as `close`.
+          col[i] = t.price;
+          reexecute();
+        }
+      } finally {
+        col[i] = close;
+      }
+    },
+    afterBar(i) {
+      broker.afterScript(i, barAt(i));
+    },
+  };
+  return { broker, hooks };
+}
