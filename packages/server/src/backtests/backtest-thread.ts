@@ -1,0 +1,43 @@
+// Worker-thread side of a backtest job: runs every symbol × timeframe with the Pine engine on the
+// bars the executor loaded, reporting progress across runs. No I/O happens here.
+import { createPineEngine } from '../engine/pine-adapter.js';
+import type { BarColumns, SymbolInfo } from '@pineback/pine';
+import type { StrategySettings } from '../engine/types.js';
+import type { JobContext } from '../jobs/kinds.js';
+import type { BacktestResult, RunResult } from '../schemas/engine.js';
+import { combinedDatasetHash } from './cache-key.js';
+
+export interface BacktestThreadInput {
+  source: string;
+  inputs: Record<string, unknown>;
+  settings: StrategySettings;
+  runs: { symbol: string; timeframe: string; bars: BarColumns; symbolInfo: SymbolInfo; intrabars: BarColumns | null; datasetHash: string }[];
+}
+
+export async function run(input: unknown, ctx: JobContext): Promise<BacktestResult> {
+  const inp = input as BacktestThreadInput;
+  const engine = createPineEngine();
+  const runs: RunResult[] = [];
+  const n = inp.runs.length;
+  for (let i = 0; i < n; i++) {
+    const r = inp.runs[i]!;
+    ctx.progress((i / n) * 100, `${r.symbol} ${r.timeframe}`);
+    const out = await engine.runBacktest(
+      {
+        source: inp.source,
+        inputs: inp.inputs,
+        settings: inp.settings,
+        symbol: r.symbol,
+        timeframe: r.timeframe,
+        bars: r.bars,
+        symbolInfo: r.symbolInfo,
+        intrabars: r.intrabars ?? undefined,
+        limits: { maxLoopIterations: ctx.limits.maxLoopIterations },
+      },
+      (p) => ctx.progress(((i + Math.max(0, Math.min(100, p)) / 100) / n) * 100, `${r.symbol} ${r.timeframe}`),
+      ctx.signal,
+    );
+    runs.push({ symbol: r.symbol, timeframe: r.timeframe, datasetHash: r.datasetHash, timezone: r.symbolInfo.timezone, ...out });
+  }
+  return { datasetHash: combinedDatasetHash(inp.runs.map((r) => r.datasetHash)), runs };
+}

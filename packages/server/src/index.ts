@@ -1,0 +1,6 @@
+// Public surface of @pineback/server.
+export { buildApp } from './app.js';
+export { loadConfig, isLoopbackHost, type ServerConfig, type ConfigInput } from './config.js';
+export { startServer, startWorker, type RunningServer, type RunningWorker, type StartOptions } from './server.js';
+export type { ScriptEngine, MarketData } from './engine/types.js';
+export type { JobKind, JobContext } from './jobs/kinds.js';
