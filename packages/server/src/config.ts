@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
   rateLimit: z
     .object({ max: z.number().int().positive(), windowMs: z.number().int().positive() })
     .default({ max: 60, windowMs: 60_000 }),
+  /** Load the shipped demo series into the market-data store on start (idempotent; `pineback serve` turns it on). */
+  demoData: z.boolean().default(false),
   /** Built web app (packages/web/dist); a placeholder page is served when absent. */
   webDist: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiTokens: env.PINEBACK_API_TOKENS ? env.PINEBACK_API_TOKENS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     concurrency: num(env.PINEBACK_CONCURRENCY),
     webDist: env.PINEBACK_WEB_DIST || undefined,
+    demoData: env.PINEBACK_DEMO_DATA ? env.PINEBACK_DEMO_DATA !== '0' : undefined,
     logLevel: env.PINEBACK_LOG_LEVEL || undefined,
     limits: {
       timeoutMs: num(env.PINEBACK_JOB_TIMEOUT_MS),

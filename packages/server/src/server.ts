@@ -42,6 +42,9 @@ export async function startServer(input: Partial<ConfigInput> = {}, opts: StartO
   const store = await openStore(config);
   const engine = opts.engine ?? createPineEngine();
   const market = opts.market ?? createMarketData(config);
+  // Opening the market store loads the demo series when configured; do it before serving so the
+  // first request already sees them.
+  if (config.demoData) await market.listSymbols();
   const pool = new ThreadPool(config.concurrency);
   const deps: ExecutorDeps = { store, market, config, engine, pool, log: jsonLogger(config.logLevel) };
 

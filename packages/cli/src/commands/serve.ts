@@ -13,13 +13,15 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port (default 7420, or PINEBACK_PORT)', parsePort)
     .option('--host <h>', 'interface to bind (default 127.0.0.1; other hosts need PINEBACK_API_TOKENS)')
     .option('--concurrency <n>', 'jobs run at once by the embedded pool', (v) => parsePort(v))
-    .action(async (opts: { port?: number; host?: string; concurrency?: number }) => {
+    .option('--no-demo-data', 'do not load the shipped demo series (SPY, BTC/USD) into the store on start')
+    .action(async (opts: { port?: number; host?: string; concurrency?: number; demoData: boolean }) => {
       const server = await loadServerPackage();
       const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
       const running = await server.startServer({
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        demoData: opts.demoData && process.env.PINEBACK_DEMO_DATA !== '0',
         ...(!process.env.PINEBACK_WEB_DIST && existsSync(webDist) ? { webDist } : {}),
       });
       process.stderr.write(`pineback serve: ${running.url} (${running.config.mode} mode, data in ${running.config.home}); API docs at ${running.url}/api/docs\n`);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { BarColumns } from '@pineback/pine';
 import {
-  bucketFunction, createExchange, datasetHash, fillGaps, formatSymbolId, importFile, mergeRanges, openStore,
+  bucketFunction, createExchange, datasetHash, ensureDemoData, fillGaps, formatSymbolId, importFile, mergeRanges, openStore,
   parseSymbolId, parseTimeframe, resample, sliceBars, timeframeMs, toSymbolInfo, normalizeTimeframe,
   type BarStore, type SeriesSummary,
 } from '@pineback/data';
@@ -64,7 +64,7 @@ export function pickSource(stored: readonly SeriesSummary[], tf: string): Series
   return best;
 }
 
-export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUrl' | 'dataSchema'>): MarketData {
+export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUrl' | 'dataSchema'> & { demoData?: boolean }): MarketData {
   let opening: Promise<BarStore> | null = null;
   const store = (): Promise<BarStore> => {
     opening ??= openStore(
@@ -72,7 +72,11 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
         ? { kind: 'postgres', url: config.databaseUrl, schema: config.dataSchema }
         : { kind: 'duckdb', path: join(config.home, 'data.duckdb') },
       {},
-    );
+    ).then(async (opened) => {
+      // First start: the shipped demo series, so a newcomer can run a template at once.
+      if (config.demoData) await ensureDemoData(opened);
+      return opened;
+    });
     // A failed open (database down, file locked by another process) is retried on the next call.
     opening.catch(() => (opening = null));
     return opening;
