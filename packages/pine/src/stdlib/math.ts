@@ -1,5 +1,6 @@
 // math.* — numbers are JS doubles, na = NaN.
 import type { RuntimeContext } from '../core/context.js';
+import { RollingSum } from '../ta/rolling-sum.js';
 import { JavaRandom } from './java-random.js';
 import type { StatefulInstance, StdlibFunction, StdlibStateful } from './types.js';
 
@@ -144,99 +145,14 @@ class RandomSite implements StatefulInstance {
 
 /**
  * math.sum(source, length): rolling sum of the last `length` non-na values (na inputs are skipped
- * and leave the sum unchanged), na until `length` values exist.
- *
- * TradingView keeps a Kahan running sum. Each value enters as one compensated add and is remembered
- * with the corrected increment it contributed (its "entry": value − pending compensation). The
- * steady step evicts the oldest entry (a compensated add of −entry), then adds the new value; this
- * reproduces TradingView's sums bit for bit (checked against measured volume-scaled and ratio
- * series). When the length changes — as reported from measurements with PyneCore's regression
- * tests — a shrink first walks the extra leaving values out oldest first (compensated adds of the
- * negated raw values), a growth re-admits raw values newest first down to one past the new window
- * (they keep their original entries), and then the steady step runs.
+ * and leave the sum unchanged), na until `length` values exist. TradingView runs the same rolling
+ * Kahan sum for math.sum and ta.sma (see ta/rolling-sum.ts, which documents the summation order and
+ * the length-change behaviour); a length below 1 counts as 1.
  */
-class RollingSum implements StatefulInstance {
-  private stamp = -1;
-  /** Raw non-na inputs and, per input, the increment it contributed when it entered. */
-  private raw = new Float64Array(64);
-  private entry = new Float64Array(64);
-  // committed state (after the previous bar) and working state (this bar)
-  private cN = 0;
-  private cLen = 0;
-  private cS = 0;
-  private cC = 0;
-  private n = 0;
-  private len = 0;
-  private s = 0;
-  private c = 0;
-
-  /** Compensated add; returns the corrected increment that went into the sum. */
-  private add(x: number): number {
-    const y = x - this.c;
-    const t = this.s + y;
-    this.c = t - this.s - y;
-    this.s = t;
-    return y;
-  }
-
-  private grow(): void {
-    const raw = new Float64Array(this.raw.length * 2);
-    raw.set(this.raw);
-    this.raw = raw;
-    const entry = new Float64Array(this.entry.length * 2);
-    entry.set(this.entry);
-    this.entry = entry;
-  }
-
-  /** Oldest value in the window (offset len − 1). */
-  private oldest(): number {
-    return this.n - this.len;
-  }
-
+class MathSum implements StatefulInstance {
+  private readonly sum = new RollingSum();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    if (bar !== this.stamp) {
-      if (this.stamp >= 0) {
-        this.cN = this.n;
-        this.cLen = this.len;
-        this.cS = this.s;
-        this.cC = this.c;
-      }
-      this.stamp = bar;
-    }
-    this.n = this.cN;
-    this.len = this.cLen;
-    this.s = this.cS;
-    this.c = this.cC;
-    const L = Math.max(1, Math.trunc(length));
-    if (L !== L) return NaN;
-    const entering = source === source;
-    // Shrink: the walk removes the leaving values except the one the steady step evicts (when a
-    // value enters, that step makes room for it; on an na bar it is the window's last leaver).
-    const walkTo = entering ? L : L + 1;
-    while (this.len > walkTo) {
-      this.add(-this.raw[this.oldest()]!);
-      this.len--;
-    }
-    // Grow: admit raw values newest first down to one past the new window.
-    while (this.len < L && this.len < this.n) {
-      this.len++;
-      this.add(this.raw[this.oldest()]!);
-    }
-    if (entering) {
-      if (this.n === this.raw.length) this.grow();
-      if (this.len >= L) {
-        this.add(-this.entry[this.oldest()]!);
-        this.len--;
-      }
-      this.raw[this.n] = source;
-      this.entry[this.n] = this.add(source);
-      this.n++;
-      this.len++;
-    } else if (this.len > L) {
-      this.add(-this.entry[this.oldest()]!);
-      this.len--;
-    }
-    return this.len >= L ? this.s : NaN;
+    return this.sum.update(bar, source, Math.max(1, Math.trunc(length)));
   }
 }
 
@@ -271,7 +187,7 @@ export const MATH_FUNCTIONS: Record<string, StdlibFunction> = {
 
 export const MATH_STATEFUL: Record<string, StdlibStateful> = {
   'math.random': { create: () => new RandomSite() },
-  'math.sum': { create: () => new RollingSum() },
+  'math.sum': { create: () => new MathSum() },
 };
 
 export const MATH_CONSTANTS: Record<string, number> = {

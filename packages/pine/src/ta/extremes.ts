@@ -65,17 +65,79 @@ export class ExtremeWindow {
 
   update(bar: number, x: number): void {
     if (bar !== this.stamp) {
-      if (this.hasPending) {
-        const v = this.pending;
-        this.ring.push(v);
-        if (v !== v) this.lastNa = this.n;
-        else this.pushBack(this.n, v);
-        this.n++;
-      }
+      if (this.hasPending) this.commit();
       this.stamp = bar;
       this.hasPending = true;
     }
     this.pending = x;
+  }
+
+  private commit(): void {
+    const v = this.pending;
+    this.ring.push(v);
+    if (v !== v) this.lastNa = this.n;
+    else this.pushBack(this.n, v);
+    this.n++;
+  }
+
+  /**
+   * update() and bestWithCurrent(x, L) in one call (the hot path of every windowed extreme): returns
+   * false (bestVal NaN) for an invalid length or before L calls have been seen.
+   */
+  window(bar: number, x: number, L: number): boolean {
+    if (bar !== this.stamp) {
+      if (this.hasPending) this.commit();
+      this.stamp = bar;
+      this.hasPending = true;
+    }
+    this.pending = x;
+    const n = this.n;
+    if (!(L >= 1) || n + 1 < L) {
+      this.bestIdx = -1;
+      this.bestVal = NaN;
+      return false;
+    }
+    const sign = this.sign;
+    let bi = -1;
+    let bv = NaN;
+    const k = L - 1;
+    if (k > 0) {
+      if (L > this.reserved) this.reserveRing(L);
+      const from = n - k; // n + 1 ≥ L, so n ≥ k
+      if (from < this.retainFrom) this.rebuild(from);
+      else {
+        const idxs = this.dqIdx;
+        let h = this.dqHead;
+        let len = this.dqLen;
+        if (len > 0 && idxs[h]! < from) {
+          const mask = this.dqMask;
+          do {
+            h = (h + 1) & mask;
+            len--;
+          } while (len > 0 && idxs[h]! < from);
+          this.dqHead = h;
+          this.dqLen = len;
+        }
+      }
+      this.retainFrom = from;
+      if (this.dqLen > 0) {
+        bi = this.dqIdx[this.dqHead]!;
+        bv = sign * this.dqVal[this.dqHead]!;
+      }
+    }
+    // the current value wins only when strictly better (ties: the older bar)
+    if (x === x && (bv !== bv || sign * x > sign * bv)) {
+      bi = n;
+      bv = x;
+    }
+    this.bestIdx = bi;
+    this.bestVal = bv;
+    return true;
+  }
+
+  private reserveRing(depth: number): void {
+    this.ring.reserve(depth);
+    this.reserved = depth;
   }
 
   /** Rare path: the window grew past what the deque retained; rebuild candidates from raw history. */
@@ -84,45 +146,6 @@ export class ExtremeWindow {
     this.dqHead = 0;
     const start = Math.max(from, this.n - this.ring.size, 0);
     for (let idx = start; idx < this.n; idx++) this.pushBack(idx, this.ring.get(this.n - 1 - idx));
-  }
-
-  /**
-   * Best of the last `k` committed values into bestVal/bestIdx (NaN / −1 if none or all na). Results go
-   * to fields rather than return values: a non-inlined call returning a double allocates a heap number.
-   */
-  best(k: number): void {
-    this.bestIdx = -1;
-    this.bestVal = NaN;
-    if (k <= 0) return;
-    if (k + 1 > this.reserved) {
-      this.ring.reserve(k + 1);
-      this.reserved = k + 1;
-    }
-    const from = this.n > k ? this.n - k : 0;
-    if (from < this.retainFrom) this.rebuild(from);
-    else {
-      const mask = this.dqMask;
-      const idxs = this.dqIdx;
-      while (this.dqLen > 0 && idxs[this.dqHead]! < from) {
-        this.dqHead = (this.dqHead + 1) & mask;
-        this.dqLen--;
-      }
-    }
-    this.retainFrom = from;
-    if (this.dqLen === 0) return;
-    this.bestIdx = this.dqIdx[this.dqHead]!;
-    this.bestVal = this.sign * this.dqVal[this.dqHead]!;
-  }
-
-  /** Best of the current value and the previous k−1 committed ones into bestVal/bestIdx (n = current). */
-  bestWithCurrent(x: number, k: number): void {
-    this.best(k - 1);
-    const b = this.bestVal;
-    // the current value wins only when strictly better (ties: the older bar)
-    if (x === x && (b !== b || this.sign * x > this.sign * b)) {
-      this.bestIdx = this.n;
-      this.bestVal = x;
-    }
   }
 }
 
@@ -140,9 +163,7 @@ class ExtremeCall implements TaCallSite {
     const src = this.withSource ? a : this.field === 'high' ? ctx.current.high : ctx.current.low;
     const L = toLength(this.withSource ? b : a);
     const w = this.w;
-    w.update(bar, src);
-    if (!(L >= 1) || w.n + 1 < L) return NaN;
-    w.bestWithCurrent(src, L);
+    if (!w.window(bar, src, L)) return NaN;
     const v = w.bestVal;
     if (v !== v) return NaN;
     return this.bars ? w.bestIdx - w.n : v;
@@ -156,16 +177,11 @@ export const makeLowestBars = (withSource: boolean) => () => new ExtremeCall(-1,
 
 /** ta.range = highest − lowest over the same window. */
 export class Range implements TaCallSite {
-  private readonly hi = new ExtremeWindow(1);
-  private readonly lo = new ExtremeWindow(-1);
+  private readonly w = new HighLowWindow();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    const L = toLength(length);
-    this.hi.update(bar, source);
-    this.lo.update(bar, source);
-    if (!(L >= 1) || this.hi.n + 1 < L) return NaN;
-    this.hi.bestWithCurrent(source, L);
-    this.lo.bestWithCurrent(source, L);
-    return this.hi.bestVal - this.lo.bestVal;
+    const w = this.w;
+    if (!w.update(bar, source, source, toLength(length))) return NaN;
+    return w.high - w.low;
   }
 }
 
@@ -221,3 +237,178 @@ class Monotone implements TaCallSite {
 }
 export const makeRising = () => new Monotone(1);
 export const makeFalling = () => new Monotone(-1);
+
+/**
+ * Highest of one series and lowest of another over the same window of the last L calls including the
+ * current one (ta.range: both the source; ta.stoch / ta.wpr: high and low). Same results as two
+ * ExtremeWindows (ties to the older bar, na skipped), but one stamp, one commit and both monotonic
+ * deques inline: the two-deque step is the whole cost of these functions.
+ */
+export class HighLowWindow {
+  private stamp = NaN;
+  private pH = NaN;
+  private pL = NaN;
+  private hasPending = false;
+  /** Committed calls; the current call has index n. */
+  private n = 0;
+  private readonly ringH = new Ring(16);
+  private readonly ringL = new Ring(16);
+  private reserved = 0;
+  private retainFrom = 0;
+  // max-deque over high values and min-deque over low values: bar indices and values, power-of-two rings
+  private hIdx = new Float64Array(16);
+  private hVal = new Float64Array(16);
+  private hMask = 15;
+  private hHead = 0;
+  private hLen = 0;
+  private lIdx = new Float64Array(16);
+  private lVal = new Float64Array(16);
+  private lMask = 15;
+  private lHead = 0;
+  private lLen = 0;
+  high = NaN;
+  low = NaN;
+
+  private commit(): void {
+    const n = this.n;
+    const h = this.pH;
+    const l = this.pL;
+    this.ringH.push(h);
+    this.ringL.push(l);
+    if (h === h) this.pushHigh(n, h);
+    if (l === l) this.pushLow(n, l);
+    this.n = n + 1;
+  }
+
+  private pushHigh(idx: number, v: number): void {
+    let len = this.hLen;
+    const mask = this.hMask;
+    const vals = this.hVal;
+    const head = this.hHead;
+    // strictly smaller candidates can never be the extreme again; equal ones stay (older wins ties)
+    while (len > 0 && v > vals[(head + len - 1) & mask]!) len--;
+    if (len === vals.length) {
+      this.hLen = len;
+      this.growHigh();
+    }
+    const j = (this.hHead + len) & this.hMask;
+    this.hIdx[j] = idx;
+    this.hVal[j] = v;
+    this.hLen = len + 1;
+  }
+
+  private pushLow(idx: number, v: number): void {
+    let len = this.lLen;
+    const mask = this.lMask;
+    const vals = this.lVal;
+    const head = this.lHead;
+    while (len > 0 && v < vals[(head + len - 1) & mask]!) len--;
+    if (len === vals.length) {
+      this.lLen = len;
+      this.growLow();
+    }
+    const j = (this.lHead + len) & this.lMask;
+    this.lIdx[j] = idx;
+    this.lVal[j] = v;
+    this.lLen = len + 1;
+  }
+
+  private growHigh(): void {
+    const c = this.hIdx.length * 2;
+    const ni = new Float64Array(c);
+    const nv = new Float64Array(c);
+    for (let k = 0; k < this.hLen; k++) {
+      const j = (this.hHead + k) & this.hMask;
+      ni[k] = this.hIdx[j]!;
+      nv[k] = this.hVal[j]!;
+    }
+    this.hIdx = ni;
+    this.hVal = nv;
+    this.hMask = c - 1;
+    this.hHead = 0;
+  }
+
+  private growLow(): void {
+    const c = this.lIdx.length * 2;
+    const ni = new Float64Array(c);
+    const nv = new Float64Array(c);
+    for (let k = 0; k < this.lLen; k++) {
+      const j = (this.lHead + k) & this.lMask;
+      ni[k] = this.lIdx[j]!;
+      nv[k] = this.lVal[j]!;
+    }
+    this.lIdx = ni;
+    this.lVal = nv;
+    this.lMask = c - 1;
+    this.lHead = 0;
+  }
+
+  /** Rare path: the window grew past what the deques retained; rebuild them from raw history. */
+  private rebuild(from: number): void {
+    this.hLen = this.lLen = 0;
+    this.hHead = this.lHead = 0;
+    const n = this.n;
+    const start = Math.max(from, n - this.ringH.size, 0);
+    for (let idx = start; idx < n; idx++) {
+      const h = this.ringH.get(n - 1 - idx);
+      const l = this.ringL.get(n - 1 - idx);
+      if (h === h) this.pushHigh(idx, h);
+      if (l === l) this.pushLow(idx, l);
+    }
+  }
+
+  /** Sets high/low for the window ending with the current call; false (both NaN) when not available. */
+  update(bar: number, h: number, l: number, L: number): boolean {
+    if (bar !== this.stamp) {
+      if (this.hasPending) this.commit();
+      this.stamp = bar;
+      this.hasPending = true;
+    }
+    this.pH = h;
+    this.pL = l;
+    const n = this.n;
+    if (!(L >= 1) || n + 1 < L) {
+      this.high = this.low = NaN;
+      return false;
+    }
+    let hi = NaN;
+    let lo = NaN;
+    if (L > 1) {
+      if (L > this.reserved) {
+        this.ringH.reserve(L);
+        this.ringL.reserve(L);
+        this.reserved = L;
+      }
+      const from = n - L + 1;
+      if (from < this.retainFrom) this.rebuild(from);
+      else {
+        let head = this.hHead;
+        let len = this.hLen;
+        const hIdx = this.hIdx;
+        while (len > 0 && hIdx[head]! < from) {
+          head = (head + 1) & this.hMask;
+          len--;
+        }
+        this.hHead = head;
+        this.hLen = len;
+        head = this.lHead;
+        len = this.lLen;
+        const lIdx = this.lIdx;
+        while (len > 0 && lIdx[head]! < from) {
+          head = (head + 1) & this.lMask;
+          len--;
+        }
+        this.lHead = head;
+        this.lLen = len;
+      }
+      this.retainFrom = from;
+      if (this.hLen > 0) hi = this.hVal[this.hHead]!;
+      if (this.lLen > 0) lo = this.lVal[this.lHead]!;
+    }
+    if (h === h && (hi !== hi || h > hi)) hi = h;
+    if (l === l && (lo !== lo || l < lo)) lo = l;
+    this.high = hi;
+    this.low = lo;
+    return true;
+  }
+}

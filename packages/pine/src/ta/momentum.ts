@@ -1,7 +1,8 @@
 // Momentum and oscillators: ta.change, mom, roc, rsi, cmo, mfi, cci, stoch, wpr, tsi, macd, cog, rci.
 import type { RuntimeContext } from '../core/context.js';
-import { CompactPair, EPS, History, LinearWindow, Ring, type TaCallSite, toLength } from './core.js';
-import { ExtremeWindow } from './extremes.js';
+import { EPS, History, LinearWindow, Ring, type TaCallSite, toLength } from './core.js';
+import { RollingPair } from './rolling-sum.js';
+import { HighLowWindow } from './extremes.js';
 import { ExpFilter } from './filters.js';
 import { DevMachine } from './statistics.js';
 
@@ -85,7 +86,7 @@ export class Rsi implements TaCallSite {
 /** Chande momentum: one-bar changes split into up/down buckets (|Δ| ≤ 1e-10 counts as no move). */
 export class Cmo implements TaCallSite {
   private readonly lag = new Lag();
-  private readonly w = new CompactPair();
+  private readonly w = new RollingPair();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
     const L = toLength(length);
     const m = source - this.lag.update(bar, source, 1);
@@ -104,7 +105,7 @@ export class Cmo implements TaCallSite {
  */
 export class Mfi implements TaCallSite {
   private readonly lag = new Lag();
-  private readonly w = new CompactPair();
+  private readonly w = new RollingPair();
   update(bar: number, ctx: RuntimeContext, series: number, length: number): number {
     const L = toLength(length);
     const ch = series - this.lag.update(bar, series, 1);
@@ -132,29 +133,8 @@ export class Cci implements TaCallSite {
   }
 }
 
-/** Highest high / lowest low over the last L calls including the current one. */
-export class HighLow {
-  private readonly hi = new ExtremeWindow(1);
-  private readonly lo = new ExtremeWindow(-1);
-  high = NaN;
-  low = NaN;
-  update(bar: number, h: number, l: number, L: number): boolean {
-    this.hi.update(bar, h);
-    this.lo.update(bar, l);
-    if (!(L >= 1) || this.hi.n + 1 < L) {
-      this.high = this.low = NaN;
-      return false;
-    }
-    this.hi.bestWithCurrent(h, L);
-    this.lo.bestWithCurrent(l, L);
-    this.high = this.hi.bestVal;
-    this.low = this.lo.bestVal;
-    return true;
-  }
-}
-
 export class Stoch implements TaCallSite {
-  private readonly hl = new HighLow();
+  private readonly hl = new HighLowWindow();
   update(bar: number, _ctx: RuntimeContext, source: number, high: number, low: number, length: number): number {
     if (!this.hl.update(bar, high, low, toLength(length))) return NaN;
     const { high: hh, low: ll } = this.hl;
@@ -164,7 +144,7 @@ export class Stoch implements TaCallSite {
 
 /** Williams %R on the chart's high/low/close. */
 export class Wpr implements TaCallSite {
-  private readonly hl = new HighLow();
+  private readonly hl = new HighLowWindow();
   update(bar: number, ctx: RuntimeContext, length: number): number {
     const c = ctx.current;
     if (!this.hl.update(bar, c.high, c.low, toLength(length))) return NaN;

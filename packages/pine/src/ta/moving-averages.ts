@@ -2,9 +2,10 @@
 import type { RuntimeContext } from '../core/context.js';
 import { CompactSum, History, LinearWindow, type TaCallSite, toLength } from './core.js';
 import { ExpFilter } from './filters.js';
+import { RollingSum } from './rolling-sum.js';
 
 export class Sma implements TaCallSite {
-  private readonly win = new CompactSum();
+  private readonly win = new RollingSum();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
     const L = toLength(length);
     return this.win.update(bar, source, L) / L;

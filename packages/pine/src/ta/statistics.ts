@@ -4,10 +4,11 @@
 // [-1, 1]). Variance uses TradingView's expression shapes (logs test_243):
 //   biased   q/L − m·m            unbiased  q/(L−1) − m·m·L/(L−1)     clamped at 0.
 import type { RuntimeContext } from '../core/context.js';
-import { CompactPair, CompactSum, EPS, History, isZero, Ring, type TaCallSite, toLength } from './core.js';
+import { EPS, History, Ring, type TaCallSite, toLength } from './core.js';
+import { RollingPair, RollingSum } from './rolling-sum.js';
 
 export class VarianceMachine {
-  private readonly w = new CompactPair();
+  private readonly w = new RollingPair();
   mean = NaN;
   update(bar: number, x: number, L: number, biased: boolean): number {
     const w = this.w;
@@ -43,7 +44,7 @@ export class Stdev implements TaCallSite {
 
 /** Mean absolute deviation around the window's SMA (fresh pass over the window: O(length)). */
 export class DevMachine {
-  private readonly s = new CompactSum();
+  private readonly s = new RollingSum();
   mean = NaN;
   update(bar: number, x: number, L: number): number {
     const sum = this.s.update(bar, x, L);
@@ -71,9 +72,9 @@ export class Dev implements TaCallSite {
  * cov = E[ab] − E[a]E[b]; result cov / sqrt(var a · var b); a covariance within 1e-10 of zero gives 0.
  */
 export class Correlation implements TaCallSite {
-  private readonly a = new CompactPair(); // a, a²
-  private readonly b = new CompactPair(); // b, b²
-  private readonly ab = new CompactSum();
+  private readonly a = new RollingPair(); // a, a²
+  private readonly b = new RollingPair(); // b, b²
+  private readonly ab = new RollingSum();
   update(bar: number, _ctx: RuntimeContext, source1: number, source2: number, length: number): number {
     const L = toLength(length);
     this.a.update(bar, source1, source1 * source1, L);
@@ -85,7 +86,7 @@ export class Correlation implements TaCallSite {
     const ma = sa / L;
     const mb = sb / L;
     const cov = sab / L - ma * mb;
-    if (isZero(cov)) return 0;
+    if (Math.abs(cov) <= EPS) return 0; // isZero, inlined
     const va = this.a.v / L - ma * ma;
     const vb = this.b.v / L - mb * mb;
     return cov / Math.sqrt(va * vb);

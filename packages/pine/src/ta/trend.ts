@@ -3,7 +3,7 @@
 // call that is the chart's previous bar, as in TradingView's own definitions).
 import type { BarView, RuntimeContext } from '../core/context.js';
 import { Stamped, type TaCallSite, toLength } from './core.js';
-import { ExpFilter } from './filters.js';
+import { ExpFilter, WilderBank } from './filters.js';
 
 /** Remembers high/low/close of the previous call(s) with commit-on-new-stamp. */
 export class PrevBar extends Stamped {
@@ -79,45 +79,87 @@ export class Atr implements TaCallSite {
   }
 }
 
-/** Fills na with the last non-na value of this call site. */
-class FixNan {
-  private stamp = NaN;
-  private c = NaN;
-  private p = NaN;
-  update(bar: number, x: number): number {
-    if (bar !== this.stamp) {
-      this.c = this.p;
-      this.stamp = bar;
-    }
-    const v = x === x ? x : this.c;
-    this.p = v;
-    return v;
-  }
-}
-
 /** Directional movement: [+DI, −DI, ADX]. Uses tr(false) (na on the first bar), unlike atr. */
 export class Dmi implements TaCallSite {
-  private readonly p = new PrevBar();
-  private readonly trur = new ExpFilter(true);
-  private readonly plusR = new ExpFilter(true);
-  private readonly minusR = new ExpFilter(true);
-  private readonly adxR = new ExpFilter(true);
-  private readonly fixPlus = new FixNan();
-  private readonly fixMinus = new FixNan();
+  // committed previous call's high/low/close (PrevBar inlined: this is a hot, wide call site)
+  private stamp = NaN;
+  private h1 = NaN;
+  private l1 = NaN;
+  private c1 = NaN;
+  private ph = NaN;
+  private pl = NaN;
+  private pc = NaN;
+  // fixnan state for +DI / −DI: committed and pending last non-na values
+  private fpC = NaN;
+  private fpP = NaN;
+  private fmC = NaN;
+  private fmP = NaN;
+  /** Wilder lanes: 0 tr, 1 +DM, 2 −DM, 3 adx. */
+  private readonly rma = new WilderBank(4);
   update(bar: number, ctx: RuntimeContext, diLength: number, adxSmoothing: number): number[] {
+    if (bar !== this.stamp) {
+      if (this.stamp === this.stamp) {
+        this.h1 = this.ph;
+        this.l1 = this.pl;
+        this.c1 = this.pc;
+        this.fpC = this.fpP;
+        this.fmC = this.fmP;
+      }
+      this.stamp = bar;
+    }
     const c = ctx.current;
-    const p = this.p;
-    p.see(bar, c);
-    const n = toLength(diLength);
-    const up = c.high - p.h1;
-    const down = -(c.low - p.l1);
+    const high = c.high;
+    const low = c.low;
+    this.ph = high;
+    this.pl = low;
+    this.pc = c.close;
+    const n = diLength === diLength ? Math.trunc(diLength) : NaN;
+    const up = high - this.h1;
+    const down = -(low - this.l1);
     const plusDM = up !== up ? NaN : up > down && up > 0 ? up : 0;
     const minusDM = down !== down ? NaN : down > up && down > 0 ? down : 0;
-    const tr = this.trur.update(bar, trueRange(c, p.c1, false), n);
-    const plus = this.fixPlus.update(bar, (100 * this.plusR.update(bar, plusDM, n)) / tr);
-    const minus = this.fixMinus.update(bar, (100 * this.minusR.update(bar, minusDM, n)) / tr);
+    const c1 = this.c1;
+    const trv = c1 !== c1 ? NaN : Math.max(high - low, Math.abs(high - c1), Math.abs(low - c1));
+    const rma = this.rma;
+    rma.begin(bar);
+    let tr: number;
+    let rp: number;
+    let rm: number;
+    if (trv === trv && up === up && down === down && n >= 1 && rma.warm(n)) {
+      // steady state, hand-inlined WilderBank.step for lanes 0–2 (V8 will not inline four calls)
+      const st = rma.st;
+      const d = rma.dirty;
+      const k = n - 1;
+      tr = (st[0]! * k + trv) / n;
+      st[4] = tr;
+      st[5] = st[1]!;
+      st[6] = st[2]!;
+      st[7] = st[3]!;
+      rp = (st[8]! * k + plusDM) / n;
+      st[12] = rp;
+      st[13] = st[9]!;
+      st[14] = st[10]!;
+      st[15] = st[11]!;
+      rm = (st[16]! * k + minusDM) / n;
+      st[20] = rm;
+      st[21] = st[17]!;
+      st[22] = st[18]!;
+      st[23] = st[19]!;
+      d[0] = d[1] = d[2] = 1;
+    } else {
+      tr = rma.step(0, trv, n);
+      rp = rma.step(1, plusDM, n);
+      rm = rma.step(2, minusDM, n);
+    }
+    let plus = (100 * rp) / tr;
+    if (plus !== plus) plus = this.fpC;
+    this.fpP = plus;
+    let minus = (100 * rm) / tr;
+    if (minus !== minus) minus = this.fmC;
+    this.fmP = minus;
     const sum = plus + minus;
-    const adx = 100 * this.adxR.update(bar, Math.abs(plus - minus) / (sum === 0 ? 1 : sum), toLength(adxSmoothing));
+    const m = adxSmoothing === adxSmoothing ? Math.trunc(adxSmoothing) : NaN;
+    const adx = 100 * rma.step(3, Math.abs(plus - minus) / (sum === 0 ? 1 : sum), m);
     return [plus, minus, adx];
   }
 }
@@ -128,15 +170,16 @@ export class Dmi implements TaCallSite {
  * which is why the first bar reports value 0 with direction 1.
  */
 export class Supertrend implements TaCallSite {
-  private readonly atr = new AtrMachine();
-  private readonly prev = new PrevBar();
+  private readonly rma = new WilderBank(1); // the atr
   private stamp = NaN;
   // committed previous-call state
+  private cClose = NaN;
   private cUpper = NaN;
   private cLower = NaN;
   private cSt = NaN;
   private cAtr = NaN;
   // pending
+  private pClose = NaN;
   private pUpper = NaN;
   private pLower = NaN;
   private pSt = NaN;
@@ -144,6 +187,7 @@ export class Supertrend implements TaCallSite {
   update(bar: number, ctx: RuntimeContext, factor: number, atrPeriod: number): number[] {
     if (bar !== this.stamp) {
       if (this.stamp === this.stamp) {
+        this.cClose = this.pClose;
         this.cUpper = this.pUpper;
         this.cLower = this.pLower;
         this.cSt = this.pSt;
@@ -152,10 +196,16 @@ export class Supertrend implements TaCallSite {
       this.stamp = bar;
     }
     const c = ctx.current;
-    this.prev.see(bar, c);
-    const close1 = this.prev.c1;
-    const atr = this.atr.update(bar, c, toLength(atrPeriod));
-    const src = (c.high + c.low) / 2;
+    const high = c.high;
+    const low = c.low;
+    const close = c.close;
+    this.pClose = close;
+    const close1 = this.cClose;
+    // atr: rma of tr(true) (high − low on the first bar)
+    const tr = close1 !== close1 ? high - low : Math.max(high - low, Math.abs(high - close1), Math.abs(low - close1));
+    this.rma.begin(bar);
+    const atr = this.rma.step(0, tr, atrPeriod === atrPeriod ? Math.trunc(atrPeriod) : NaN);
+    const src = (high + low) / 2;
     let upper = src + factor * atr;
     let lower = src - factor * atr;
     const prevLower = this.cLower !== this.cLower ? 0 : this.cLower;
@@ -164,8 +214,8 @@ export class Supertrend implements TaCallSite {
     upper = upper < prevUpper || close1 > prevUpper ? upper : prevUpper;
     let dir: number;
     if (this.cAtr !== this.cAtr) dir = 1;
-    else if (this.cSt === prevUpper) dir = c.close > upper ? -1 : 1;
-    else dir = c.close < lower ? 1 : -1;
+    else if (this.cSt === prevUpper) dir = close > upper ? -1 : 1;
+    else dir = close < lower ? 1 : -1;
     const st = dir === -1 ? lower : upper;
     this.pUpper = upper;
     this.pLower = lower;
