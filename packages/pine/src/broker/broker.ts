@@ -4,18 +4,21 @@
 import type { SymbolInfo } from '../core/symbol.js';
 import type { CommissionModel } from './commission.js';
 import { Ledger, type FillStamp } from './ledger.js';
-import { barPath, magnifiedPath, type PathPoint } from './fills/path.js';
+import { PricePath } from './fills/path.js';
 import { updateTrails } from './fills/exits.js';
-import { instantTriggers, segmentTriggers, type Book, type Trigger } from './fills/triggers.js';
+import { nextInstantTrigger, nextSegmentTrigger, type Book, type Trigger } from './fills/triggers.js';
 import { marginCallQty } from './margin.js';
 import { entrySide, isMarket, type CloseOrder, type EntryOrder, type ExitOrder, type Order } from './orders.js';
 import { RiskRules, type RiskBreach } from './risk.js';
 import { maxEntriesPerDirection } from './settings.js';
 import { defaultQuantity } from './sizing.js';
 import { floorToStep, roundToStep } from './ticks.js';
-import { dirSign, type ClosedTrade, type OpenTrade } from './trades.js';
+import { dirSign, grossPnl, type ClosedTrade, type OpenTrade } from './trades.js';
 import type { BrokerBar, CurrencyConverter, Direction, OcaType, StrategySettings } from './types.js';
-import { dayKey } from './time-format.js';
+import { LocalCalendar } from './time-format.js';
+import { SeriesStore, type BrokerSeries } from './series.js';
+
+export type { BrokerSeries } from './series.js';
 
 export interface BrokerOptions {
   /** Quantity grid (minimum tradable step); computed sizes are truncated to it. Default: whole units for
@@ -23,6 +26,9 @@ export interface BrokerOptions {
   qtyStep?: number;
   /** Symbol currency → account currency. Default: identity (same currency). */
   toAccount?: CurrencyConverter;
+  /** Number of chart bars the run will have, when known: the per-bar series are allocated once at that
+   *  size instead of growing. */
+  expectedBars?: number;
 }
 
 /** Where the broker stands after a path point produced fills and calc_on_order_fills wants a re-execution. */
@@ -31,18 +37,6 @@ export interface FillTick {
   price: number;
   /** Index of the point in this bar's path (0 = open). */
   point: number;
-}
-
-/** Per-bar series produced by the run (index = bar index). */
-export interface BrokerSeries {
-  /** Bar open time, Unix ms. */
-  time: number[];
-  equity: number[];
-  openProfit: number[];
-  netProfit: number[];
-  positionSize: number[];
-  /** Equity peak-to-current drawdown at the bar's close (account currency, ≥ 0). */
-  drawdown: number[];
 }
 
 const isGiven = (x: number | undefined): x is number => x !== undefined && x === x;
@@ -65,7 +59,13 @@ export class Broker {
   maxRunup = 0;
   maxRunupPercent = 0;
   readonly risk = new RiskRules();
-  readonly series: BrokerSeries = { time: [], equity: [], openProfit: [], netProfit: [], positionSize: [], drawdown: [] };
+  private readonly seriesStore: SeriesStore;
+
+  /** Per-bar equity, drawdown, position… (index = bar index). Read it after the run: the arrays are views
+   *  of the part written so far. */
+  get series(): BrokerSeries {
+    return this.seriesStore.series;
+  }
 
   // ---- bar state ----
   barIndex = -1;
@@ -76,13 +76,18 @@ export class Broker {
   lastClose = NaN;
   /** Price of the current tick on the path (the close once the path is walked). */
   cur = NaN;
-  private path: PathPoint[] = [];
+  private readonly path = new PricePath();
   private pointIdx = 0;
+  /** The order book as the fill rules see it; one object kept in step with `orders` (see book()). */
+  private readonly bookView: Book;
   /** Counts script executions, so a market order can be cancelled only by the execution that created it. */
   private execId = 0;
   private seq = 0;
   private fillsThisPoint = 0;
-  private lastDay = '';
+  /** Local day number of the previous bar for the calendar-day fallback; NaN = none yet (or an unknown
+   *  time), RUNTIME_DAYS = the runtime supplies newDay. */
+  private lastDay = NaN;
+  private readonly calendar: LocalCalendar;
   private peakEquity: number;
 
   constructor(settings: StrategySettings, syminfo: SymbolInfo, options: BrokerOptions = {}) {
@@ -94,6 +99,9 @@ export class Broker {
     this.commission = { type: settings.commissionType, value: settings.commissionValue, pointValue: syminfo.pointvalue };
     this.ledger = new Ledger(settings.initialCapital, this.commission, this.toAccount);
     this.peakEquity = settings.initialCapital;
+    this.seriesStore = new SeriesStore(options.expectedBars);
+    this.calendar = new LocalCalendar(syminfo.timezone);
+    this.bookView = { orders: this.orders, openTrades: this.ledger.openTrades, tick: syminfo.mintick, qtyStep: this.qtyStep, fillLimitTicks: settings.backtestFillLimitsAssumption };
   }
 
   private get tick(): number {
@@ -113,18 +121,20 @@ export class Broker {
     const magnify = this.settings.useBarMagnifier && subBars !== undefined && subBars.length > 0;
     // A bar without prices (a data gap) trades nothing.
     const priced = bar.open === bar.open && bar.high === bar.high && bar.low === bar.low && bar.close === bar.close;
-    this.path = magnify ? magnifiedPath(subBars) : priced ? barPath(bar) : [];
+    if (magnify) this.path.setSubBars(subBars);
+    else if (priced) this.path.setBar(bar);
+    else this.path.clear();
     this.pointIdx = 0;
     // Trading days drive the intraday risk rules. The runtime's session-aware flag wins; otherwise calendar
-    // days in the symbol's time zone (formatting a date is the costly part, so only then).
-    const first = barIndex === 0 || this.lastDay === '';
+    // days in the symbol's time zone (day numbers, cached per UTC day: no date formatting per bar).
+    const first = barIndex === 0 || this.lastDay !== this.lastDay;
     let newDay: boolean;
     if (bar.newDay !== undefined) {
       newDay = bar.newDay;
-      this.lastDay = 'runtime';
+      this.lastDay = RUNTIME_DAYS;
     } else {
-      const day = dayKey(bar.time, this.syminfo.timezone);
-      newDay = day !== this.lastDay;
+      const day = this.calendar.dayOf(bar.time);
+      newDay = day !== this.lastDay; // NaN (unknown time) differs from everything; it only matters when `first`
       this.lastDay = day;
     }
     if (newDay || first) this.risk.startDay(this.equityAt(bar.open), !first);
@@ -136,9 +146,11 @@ export class Broker {
    * fills on the last point (the close) belong to the regular close run, so null is returned then.
    */
   nextFillTick(): FillTick | null {
-    while (this.pointIdx < this.path.length) {
+    const path = this.path;
+    if (this.pointIdx < path.length && this.orders.length === 0 && this.ledger.openTrades.length === 0) this.skipFlatPath();
+    while (this.pointIdx < path.length) {
       const idx = this.pointIdx++;
-      const filled = this.processPoint(this.path[idx]!);
+      const filled = this.processPoint(idx);
       if (filled > 0 && this.settings.calcOnOrderFills && this.pointIdx < this.path.length) {
         this.execId++;
         return { price: this.cur, point: idx };
@@ -146,6 +158,20 @@ export class Broker {
     }
     this.execId++;
     return null;
+  }
+
+  /**
+   * The rest of the path when flat with nothing pending (most bars of most strategies): no point can fill
+   * and the equity is the same at every point, so the points reduce to one risk check (a repeated check at
+   * an unchanged equity changes nothing: RiskRules.check) and the price ending at the last point.
+   */
+  private skipFlatPath(): void {
+    const path = this.path;
+    this.fillsThisPoint = 0;
+    this.cur = path.price[this.pointIdx]!;
+    this.checkRisk();
+    this.cur = path.price[path.length - 1]!;
+    this.pointIdx = path.length;
   }
 
   /** Everything before the close-of-bar script run, for runtimes that do not re-execute on fills. */
@@ -169,12 +195,7 @@ export class Broker {
     const open = this.openProfitAt(this.cur);
     const equity = this.settings.initialCapital + this.netProfit + open;
     this.peakEquity = Math.max(this.peakEquity, equity);
-    this.series.time[barIndex] = bar.time;
-    this.series.equity[barIndex] = equity;
-    this.series.openProfit[barIndex] = open;
-    this.series.netProfit[barIndex] = this.netProfit;
-    this.series.positionSize[barIndex] = this.positionSize;
-    this.series.drawdown[barIndex] = this.peakEquity - equity;
+    this.seriesStore.set(barIndex, bar.time, equity, open, this.netProfit, this.positionSize, this.peakEquity - equity);
     this.risk.endBar(equity);
     this.execId++;
   }
@@ -241,8 +262,24 @@ export class Broker {
 
   /** strategy.openprofit at `price`: unrealised P&L of open trades, account currency. */
   openProfitAt(price: number): number {
-    return this.ledger.openProfitAt(price, this.bar.time);
+    // Each path point asks for it several times (extremes, margin, risk rules); remember the last answer
+    // until the price, the trades (ledger version) or the conversion time change.
+    const time = this.bar.time;
+    if (price !== this.openProfitPrice || time !== this.openProfitTime || this.ledger.version !== this.openProfitVersion) {
+      this.rememberOpenProfit(price, this.ledger.openProfitAt(price, time));
+    }
+    return this.openProfitValue;
   }
+  private rememberOpenProfit(price: number, value: number): void {
+    this.openProfitValue = value;
+    this.openProfitPrice = price;
+    this.openProfitTime = this.bar.time;
+    this.openProfitVersion = this.ledger.version;
+  }
+  private openProfitPrice = NaN;
+  private openProfitTime = NaN;
+  private openProfitVersion = -1;
+  private openProfitValue = 0;
 
   get openProfit(): number {
     return this.openProfitAt(this.cur);
@@ -430,55 +467,102 @@ export class Broker {
   // The price walk (§1.4, §1.5)
   // =====================================================================================================
 
-  /** Processes one path point; returns the number of fills it produced. */
-  private processPoint(pt: PathPoint): number {
+  /**
+   * Processes path point `idx` (a gap point is reached by a jump); returns the number of fills it produced.
+   * Points are passed by index, not price: a double argument to a call V8 does not inline is boxed (a heap
+   * allocation), and this runs four times per bar.
+   */
+  private processPoint(idx: number): number {
+    if (this.orders.length === 0) return this.holdPoint(idx);
+    const price = this.path.price[idx]!;
+    const gap = this.path.gap[idx] === 1;
     this.fillsThisPoint = 0;
-    if (pt.gap) {
-      this.moveTo(pt.price);
-      this.fillAtCurrent(true);
-    } else {
-      this.walkTo(pt);
-      this.fillAtCurrent(true);
-    }
+    if (gap) this.moveTo(price);
+    else this.walkTo(price);
+    this.fillAtCurrent(true);
     this.checkMarginCall();
     this.checkRisk();
     return this.fillsThisPoint;
   }
 
-  /** Moves the current price continuously to `pt.price`, filling every order whose level is crossed, nearest first. */
-  private walkTo(pt: PathPoint): void {
-    const target = pt.price;
+  /**
+   * processPoint with nothing pending (a position held between signals, the common bar): nothing can
+   * trigger, so the point marks the open trades, latches the intrabar extremes and runs the margin-call and
+   * risk checks: what moveTo, checkMarginCall and checkRisk do, fed from one pass over the trades instead
+   * of one per question (each call would box its result, and this runs four times per bar).
+   */
+  private holdPoint(idx: number): number {
+    const price = this.path.price[idx]!;
+    this.fillsThisPoint = 0;
+    this.cur = price;
+    const trades = this.ledger.openTrades;
+    if (trades.length === 0) {
+      this.checkRisk();
+      return 0;
+    }
+    const { marginLong, marginShort } = this.settings;
+    const pv = this.syminfo.pointvalue;
+    const time = this.bar.time;
+    let open = 0;
+    let margin = 0;
+    for (let k = 0; k < trades.length; k++) {
+      const t = trades[k]!;
+      const s = dirSign(t.direction);
+      // Ledger.markPrice, Ledger.openProfitAt and marginUsed, term by term in the same order.
+      if (s * (price - t.bestPrice) > 0) t.bestPrice = price;
+      if (s * (price - t.worstPrice) < 0) t.worstPrice = price;
+      open += this.toAccount(grossPnl(t, t.qty, price, pv), time);
+      margin += this.toAccount(t.qty * price * pv, time) * ((s > 0 ? marginLong : marginShort) / 100);
+    }
+    this.rememberOpenProfit(price, open);
+    const equity = this.settings.initialCapital + this.netProfit + (price === price ? open : 0);
+    this.latchExtremesAt(equity);
+    // checkMarginCall with the equity and margin above; marginCallQty is 0 unless the margin exceeds the
+    // equity, so the call (and its boxed arguments) is skipped on the usual point.
+    const pos = this.positionSize;
+    const m = (pos > 0 ? marginLong : marginShort) / 100;
+    if (pos !== 0 && m !== 0 && !(equity - margin >= 0)) {
+      const q = marginCallQty(pos, equity, margin, m, this.toAccount(price * pv, time), this.qtyStep);
+      if (q > 0) {
+        this.marginCalls++;
+        const closed = this.closeTrades(q, price, 'Margin call', '', null, 1);
+        if (closed > 0) this.afterFill(null, closed);
+        this.checkRisk(); // the trades changed: recompute the equity
+        return this.fillsThisPoint;
+      }
+    }
+    this.checkRiskAt(equity);
+    return this.fillsThisPoint;
+  }
+
+  /** Moves the current price continuously to `target`, filling every order whose level is crossed, nearest first. */
+  private walkTo(target: number): void {
     for (let guard = 0; guard < 10_000 && this.orders.length > 0; guard++) {
-      const up = target > this.cur;
-      const found = segmentTriggers(this.book(), this.cur, target);
-      if (found.length === 0) break;
-      found.sort((a, b) => (up ? a.level - b.level : b.level - a.level) || a.rank - b.rank || a.seq - b.seq);
-      const t = found[0]!;
+      const t = nextSegmentTrigger(this.book(), this.cur, target);
+      if (t === null) break;
       this.moveTo(t.level);
       this.apply(t);
       this.fillAtCurrent(false);
     }
     this.moveTo(target);
-    if (this.orders.length > 0) updateTrails(this.exits(), this.openTrades, target, this.tick);
+    if (this.orders.length > 0) updateTrails(this.orders, this.openTrades, target, this.tick);
   }
 
   /** Fills everything already satisfied at the current price (gap opens, newly attached exits, POOC). */
   private fillAtCurrent(marketEligible: boolean): void {
     for (let guard = 0; guard < 10_000 && this.orders.length > 0; guard++) {
-      updateTrails(this.exits(), this.openTrades, this.cur, this.tick);
-      const found = instantTriggers(this.book(), this.cur, marketEligible);
-      if (found.length === 0) return;
-      found.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
-      this.apply(found[0]!);
+      updateTrails(this.orders, this.openTrades, this.cur, this.tick);
+      const t = nextInstantTrigger(this.book(), this.cur, marketEligible);
+      if (t === null) return;
+      this.apply(t);
     }
   }
 
+  /** The book for the fill rules. `orders` is replaced (not mutated) by some commands, so re-point it. */
   private book(): Book {
-    return { orders: this.orders, openTrades: this.openTrades, tick: this.tick, qtyStep: this.qtyStep, fillLimitTicks: this.settings.backtestFillLimitsAssumption };
-  }
-
-  private exits(): ExitOrder[] {
-    return this.orders.filter((o): o is ExitOrder => o.kind === 'exit');
+    this.bookView.orders = this.orders;
+    this.bookView.tick = this.tick;
+    return this.bookView;
   }
 
   private apply(t: Trigger): void {
@@ -506,7 +590,10 @@ export class Broker {
 
   /** Max drawdown / run-up (intrabar): peak/trough of closed-trade equity vs equity at this price. */
   private latchExtremes(price: number): void {
-    const eq = this.equityAt(price);
+    this.latchExtremesAt(this.equityAt(price));
+  }
+
+  private latchExtremesAt(eq: number): void {
     const { peakClosedEquity: peak, troughClosedEquity: trough } = this.ledger;
     const dd = peak - eq;
     if (dd > this.maxDrawdown) this.maxDrawdown = dd;
@@ -645,7 +732,12 @@ export class Broker {
   }
 
   private checkRisk(): void {
-    const breach: RiskBreach | null = this.risk.check(this.equity);
+    this.checkRiskAt(this.equity);
+  }
+
+  /** checkRisk when the current equity is already known. */
+  private checkRiskAt(equity: number): void {
+    const breach: RiskBreach | null = this.risk.check(equity);
     if (!breach) return;
     this.orders = [];
     const pos = this.positionSize;
@@ -657,3 +749,6 @@ export class Broker {
 }
 
 const same = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+
+/** `lastDay` when the runtime supplies session-aware day starts (never equal to a day number). */
+const RUNTIME_DAYS = Infinity;

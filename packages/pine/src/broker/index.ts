@@ -21,7 +21,8 @@
 //       }
 //       run the script (the regular close run), then broker.afterScript(i, bar)
 //   broker.finish();
-//   Results: broker.closedTrades / broker.openTrades, broker.series (per-bar equity, drawdown, position),
+//   Results: broker.closedTrades / broker.openTrades, broker.series (per-bar equity, drawdown, position as
+//   Float64Array views; pass options.expectedBars = bar count to createBroker to allocate them once),
 //   tradeList(broker) / tradeListCsv(...) and performanceSummary(broker), pinebackMetrics(...).
 //
 // `bar` is { time (open time, Unix ms), open, high, low, close, newDay? } (core's Bar fits). Pass newDay

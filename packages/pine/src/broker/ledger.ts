@@ -41,6 +41,16 @@ export class Ledger {
   peakClosedEquity: number;
   troughClosedEquity: number;
   private serial = 0;
+  /**
+   * Bumped by every change to the open trades or the cash results (the two verbs below). Views derived
+   * from them (position size and average price here, open profit in the broker) are cached against it:
+   * they are read several times per path point, and recomputing them only after a fill keeps a bar without
+   * fills from rescanning the trades.
+   */
+  version = 0;
+  private positionVersion = -1;
+  private cachedSize = 0;
+  private cachedAvgPrice = NaN;
 
   constructor(
     private readonly initialCapital: number,
@@ -56,19 +66,27 @@ export class Ledger {
   }
 
   get positionSize(): number {
-    let s = 0;
-    for (const t of this.openTrades) s += dirSign(t.direction) * t.qty;
-    return Math.abs(s) < EPS_QTY ? 0 : s;
+    if (this.positionVersion !== this.version) this.refreshPosition();
+    return this.cachedSize;
   }
 
   get positionAvgPrice(): number {
+    if (this.positionVersion !== this.version) this.refreshPosition();
+    return this.cachedAvgPrice;
+  }
+
+  private refreshPosition(): void {
+    let s = 0;
     let q = 0;
     let v = 0;
     for (const t of this.openTrades) {
+      s += dirSign(t.direction) * t.qty;
       q += t.qty;
       v += t.qty * t.entryPrice;
     }
-    return q > 0 ? v / q : NaN;
+    this.cachedSize = Math.abs(s) < EPS_QTY ? 0 : s;
+    this.cachedAvgPrice = q > 0 ? v / q : NaN;
+    this.positionVersion = this.version;
   }
 
   /** strategy.openprofit: unrealised P&L of open trades at `price` (their entry commission is already in
@@ -99,6 +117,7 @@ export class Ledger {
       bestPrice: price, worstPrice: price,
     };
     this.openTrades.push(t);
+    this.version++;
     const pos = Math.abs(this.positionSize);
     this.maxContractsHeld.all = Math.max(this.maxContractsHeld.all, pos);
     this.maxContractsHeld[dir] = Math.max(this.maxContractsHeld[dir], pos);
@@ -146,6 +165,7 @@ export class Ledger {
         t.entryCommission -= entryComm;
       }
     }
+    this.version++;
     const closedEquity = this.initialCapital + this.closedProfit;
     this.peakClosedEquity = Math.max(this.peakClosedEquity, closedEquity);
     this.troughClosedEquity = Math.min(this.troughClosedEquity, closedEquity);

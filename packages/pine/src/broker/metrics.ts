@@ -60,8 +60,9 @@ export function pinebackMetrics(b: Broker): PinebackMetrics {
   let peak = capital;
   let maxDd = 0;
   let maxDdPct = 0;
-  for (const e of equity) {
-    if (e === undefined) continue;
+  for (let i = 0; i < n; i++) {
+    if (time[i] !== time[i]) continue; // a bar never marked
+    const e = equity[i]!;
     peak = Math.max(peak, e);
     maxDd = Math.max(maxDd, peak - e);
     if (peak > 0) maxDdPct = Math.max(maxDdPct, ((peak - e) / peak) * 100);

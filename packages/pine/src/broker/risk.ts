@@ -60,7 +60,12 @@ export class RiskRules {
     this.lastEquity = equity;
   }
 
-  /** Returns a breach the first time a rule is violated at `equity`; the caller then flattens. */
+  /**
+   * Returns a breach the first time a rule is violated at `equity`; the caller then flattens. Calling it
+   * again with the same equity (and no fill in between) changes nothing and returns null: a breach halts,
+   * and otherwise every running extreme already includes `equity`. The broker relies on this to check a
+   * flat bar once instead of at every path point.
+   */
   check(equity: number): RiskBreach | null {
     if (this.pending) {
       const p = this.pending;
@@ -70,6 +75,14 @@ export class RiskRules {
     if (this.haltedForever || this.haltedToday) return null;
     this.maxEquity = this.maxEquity === this.maxEquity ? Math.max(this.maxEquity, equity) : equity;
     this.dayMaxEquity = this.dayMaxEquity === this.dayMaxEquity ? Math.max(this.dayMaxEquity, equity) : equity;
+    // Without equity rules (the usual case) stop here: this runs at every path point, and keeping it small
+    // lets the compiler inline it into the broker's loop.
+    if (this.maxDrawdown === null && this.maxIntradayLoss === null && this.maxIntradayFilledOrders !== this.maxIntradayFilledOrders) return null;
+    return this.evaluate(equity);
+  }
+
+  /** The rules proper, once the running extremes include `equity`. */
+  private evaluate(equity: number): RiskBreach | null {
     const percentRule = this.maxDrawdown?.type === 'percent_of_equity' || this.maxIntradayLoss?.type === 'percent_of_equity';
     if (percentRule && equity <= 0) {
       this.haltedForever = true;

@@ -3,6 +3,10 @@
 
 /** Decimal places needed to print multiples of `step` exactly (removes binary noise like 1.1300000000000001). */
 const decimalsCache = new Map<number, number>();
+// Nearly every call in a run uses the same step (syminfo.mintick): remember the last answer so the hot path
+// skips the Map lookup.
+let lastStep = NaN;
+let lastScale = 1;
 function decimalsOf(step: number): number {
   let d = decimalsCache.get(step);
   if (d === undefined) {
@@ -14,10 +18,19 @@ function decimalsOf(step: number): number {
   return d;
 }
 
+/** 10^decimalsOf(step): the factor `clean` rounds with. */
+function scaleOf(step: number): number {
+  if (step !== lastStep) {
+    lastScale = 10 ** decimalsOf(step);
+    lastStep = step;
+  }
+  return lastScale;
+}
+
 const EPS = 1e-7; // in units of one step: absorbs float error such as 1.13744/0.00001 = 113743.99999999999
 
 function clean(x: number, step: number): number {
-  const f = 10 ** decimalsOf(step);
+  const f = scaleOf(step);
   return Math.round(x * f) / f;
 }
 

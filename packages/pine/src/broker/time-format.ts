@@ -27,10 +27,10 @@ function intlOffset(ms: number, timeZone: string): number {
 const DAY = 86_400_000;
 const dayOffsets = new Map<string, Map<number, number>>(); // zone → UTC day → offset (NaN: changes that day)
 
-function offsetAt(ms: number, timeZone: string): number {
+/** The zone's offset throughout UTC day `day` (days since the epoch), NaN when it changes during that day. */
+function utcDayOffset(day: number, timeZone: string): number {
   let zone = dayOffsets.get(timeZone);
   if (!zone) dayOffsets.set(timeZone, (zone = new Map()));
-  const day = Math.floor(ms / DAY);
   let off = zone.get(day);
   if (off === undefined) {
     const a = intlOffset(day * DAY, timeZone);
@@ -38,6 +38,11 @@ function offsetAt(ms: number, timeZone: string): number {
     off = a === b ? a : NaN;
     zone.set(day, off);
   }
+  return off;
+}
+
+function offsetAt(ms: number, timeZone: string): number {
+  const off = utcDayOffset(Math.floor(ms / DAY), timeZone);
   return off === off ? off : intlOffset(ms, timeZone);
 }
 
@@ -75,4 +80,46 @@ export function dayKey(ms: number, timeZone: string): string {
 /** Calendar month (YYYY-MM) of `ms` in `timeZone`. */
 export function monthKey(ms: number, timeZone: string): string {
   return dayKey(ms, timeZone).slice(0, 7);
+}
+
+/**
+ * Calendar day and month numbers in one time zone for callers that walk bars in time order (the broker's
+ * trading days, the summary's return periods). Equal numbers ⇔ equal dayKey/monthKey strings, without
+ * building strings: the zone's offset is looked up once per UTC day and reused for every bar in it.
+ */
+export class LocalCalendar {
+  // The last answer holds for UTC times in [from, to): one local day under one offset.
+  private from = NaN;
+  private to = NaN;
+  private day = NaN;
+  private monthDay = NaN;
+  private month = NaN;
+
+  constructor(private readonly timeZone: string) {}
+
+  /** Days since 1970-01-01 in the zone's wall-clock time; NaN for a NaN time. */
+  dayOf(ms: number): number {
+    if (ms >= this.from && ms < this.to) return this.day;
+    if (ms !== ms) return NaN;
+    const u = Math.floor(ms / DAY);
+    const off = utcDayOffset(u, this.timeZone);
+    if (off !== off) return Math.floor((ms + intlOffset(ms, this.timeZone)) / DAY); // the offset changes today
+    const day = Math.floor((ms + off) / DAY);
+    // The offset is known for this UTC day only, so the cached range is the local day clipped to it.
+    this.from = Math.max(day * DAY - off, u * DAY);
+    this.to = Math.min((day + 1) * DAY - off, (u + 1) * DAY);
+    this.day = day;
+    return day;
+  }
+
+  /** year × 12 + month index of the zone's calendar month; NaN for a NaN time. */
+  monthOf(ms: number): number {
+    const day = this.dayOf(ms);
+    if (day !== this.monthDay) {
+      this.monthDay = day;
+      const d = new Date(day * DAY);
+      this.month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    }
+    return this.month;
+  }
 }

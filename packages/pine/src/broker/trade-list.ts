@@ -48,22 +48,43 @@ export function markedOpenTrades(b: Broker): ClosedTrade[] {
 }
 
 export function tradeList(b: Broker): TradeListRow[] {
-  const tz = b.syminfo.timezone;
   const capital = b.settings.initialCapital;
+  const when = lastTimeFormatter(b.syminfo.timezone);
   const rows: TradeListRow[] = [];
   let cum = 0;
-  const trades = [...b.closedTrades, ...markedOpenTrades(b)];
-  trades.forEach((t, i) => {
+  const closed = b.closedTrades;
+  const open = markedOpenTrades(b);
+  const count = closed.length + open.length;
+  for (let i = 0; i < count; i++) {
+    const t = i < closed.length ? closed[i]! : open[i - closed.length]!;
     // Closed trades: strategy.netprofit after the close; open trades: the previous row plus their P&L.
     cum = t.exitId === 'Open' && t.cumulativeProfit !== t.cumulativeProfit ? cum + t.profit : t.cumulativeProfit;
-    const side = t.direction === 'long' ? 'long' : 'short';
-    const common = {
-      tradeNo: i + 1, qty: t.qty, value: t.qty * t.entryPrice, netPnl: t.profit, netPnlPercent: t.profitPercent,
-      runup: t.maxRunup, runupPercent: t.maxRunupPercent, drawdown: -t.maxDrawdown, drawdownPercent: -t.maxDrawdownPercent,
-      cumulativePnl: cum, cumulativePnlPercent: (cum / capital) * 100,
-    };
-    rows.push({ ...common, type: `Entry ${side}`, time: t.entryTime, dateTime: formatTradeTime(t.entryTime, tz), signal: t.entryComment || t.entryId, price: t.entryPrice });
-    rows.push({ ...common, type: `Exit ${side}`, time: t.exitTime, dateTime: formatTradeTime(t.exitTime, tz), signal: t.exitComment || t.exitId, price: t.exitPrice });
-  });
+    const long = t.direction === 'long';
+    rows.push(row(t, i + 1, cum, capital, long ? 'Entry long' : 'Entry short', t.entryTime, when(t.entryTime), t.entryComment || t.entryId, t.entryPrice));
+    rows.push(row(t, i + 1, cum, capital, long ? 'Exit long' : 'Exit short', t.exitTime, when(t.exitTime), t.exitComment || t.exitId, t.exitPrice));
+  }
   return rows;
+}
+
+/** One row; the entry and exit rows of a trade share every column but the last five. */
+function row(t: ClosedTrade, tradeNo: number, cum: number, capital: number, type: TradeListRow['type'], time: number, dateTime: string, signal: string, price: number): TradeListRow {
+  return {
+    tradeNo, qty: t.qty, value: t.qty * t.entryPrice, netPnl: t.profit, netPnlPercent: t.profitPercent,
+    runup: t.maxRunup, runupPercent: t.maxRunupPercent, drawdown: -t.maxDrawdown, drawdownPercent: -t.maxDrawdownPercent,
+    cumulativePnl: cum, cumulativePnlPercent: (cum / capital) * 100,
+    type, time, dateTime, signal, price,
+  };
+}
+
+/** formatTradeTime that remembers its last answer: a reversal's exit and the next entry share a bar time. */
+function lastTimeFormatter(timeZone: string): (ms: number) => string {
+  let lastMs = NaN;
+  let last = '';
+  return (ms) => {
+    if (ms !== lastMs) {
+      last = formatTradeTime(ms, timeZone);
+      lastMs = ms;
+    }
+    return last;
+  };
 }

@@ -1,6 +1,6 @@
 // strategy.exit brackets at fill time: which open trades an exit covers and how much of each, and the
 // state of its trailing legs.
-import type { ExitOrder } from '../orders.js';
+import type { ExitOrder, Order } from '../orders.js';
 import { floorToStep } from '../ticks.js';
 import { dirSign, type OpenTrade } from '../trades.js';
 import { bracketFor, limitLevel, type Bracket } from './levels.js';
@@ -18,22 +18,28 @@ const covers = (o: ExitOrder, t: OpenTrade): boolean =>
   // from_entry given: only trades of that id whose entry order existed when the exit was (last) called.
   (o.fromEntry === '' || (t.entryId === o.fromEntry && t.entryOrderSeq <= o.entrySeqCutoff));
 
+/** No exit covers anything (shared: callers only read the map). */
+const NO_ALLOCATIONS: ReadonlyMap<ExitOrder, Allocation[]> = new Map();
+
+const isExit = (o: Order): o is ExitOrder => o.kind === 'exit';
+
 /**
- * How much of each open trade every exit closes. Exits reserve quantity in the order they were first
- * called: a later exit only gets what earlier ones left of a trade (the manual's two-exit example: a 50%
- * take-profit, then a 100% bracket that effectively covers the other half). `qty` is a budget spread over
- * the covered trades oldest first; `qty_percent` applies to each trade's original size.
+ * How much of each open trade every exit in `orders` closes (other orders are skipped). Exits reserve
+ * quantity in the order they were first called: a later exit only gets what earlier ones left of a trade
+ * (the manual's two-exit example: a 50% take-profit, then a 100% bracket that effectively covers the other
+ * half). `qty` is a budget spread over the covered trades oldest first; `qty_percent` applies to each
+ * trade's original size.
  */
-export function allocateExits(exits: readonly ExitOrder[], openTrades: readonly OpenTrade[], qtyStep: number): Map<ExitOrder, Allocation[]> {
+export function allocateExits(orders: readonly Order[], openTrades: readonly OpenTrade[], qtyStep: number): ReadonlyMap<ExitOrder, Allocation[]> {
+  if (openTrades.length === 0 || !orders.some(isExit)) return NO_ALLOCATIONS;
   const out = new Map<ExitOrder, Allocation[]>();
-  if (exits.length === 0 || openTrades.length === 0) return out;
   // Exits keep their sequence number when modified, so the book already lists them in first-call order.
-  const budget = exits.map((o) => (given(o.qty) ? Math.abs(o.qty) : Infinity));
+  const budget = orders.map((o) => (o.kind === 'exit' && given(o.qty) ? Math.abs(o.qty) : Infinity));
   for (const t of openTrades) {
     let free = t.qty;
-    for (let k = 0; k < exits.length && free > EPS_QTY; k++) {
-      const o = exits[k]!;
-      if (!covers(o, t)) continue;
+    for (let k = 0; k < orders.length && free > EPS_QTY; k++) {
+      const o = orders[k]!;
+      if (o.kind !== 'exit' || !covers(o, t)) continue;
       const want = given(o.qty) ? budget[k]! : o.qtyPercent >= 100 ? t.qty : floorToStep((t.initialQty * o.qtyPercent) / 100, qtyStep);
       const q = Math.min(want, free);
       if (q <= EPS_QTY) continue;
@@ -61,13 +67,14 @@ export function effectiveStop(o: ExitOrder, trade: OpenTrade, b: Bracket, tick: 
 }
 
 /**
- * Advances the trailing legs of every exit to `price`: a trail activates once price reaches its activation
+ * Advances the trailing legs of every exit in `orders` to `price`: a trail activates once price reaches its activation
  * level and then remembers the best price. Called at the end of each continuous move and at each fill
  * point, so a trail armed during a move can only trigger later on the path.
  */
-export function updateTrails(exits: readonly ExitOrder[], openTrades: readonly OpenTrade[], price: number, tick: number): void {
-  for (const o of exits) {
-    if (!given(o.trailOffset)) continue;
+export function updateTrails(orders: readonly Order[], openTrades: readonly OpenTrade[], price: number, tick: number): void {
+  if (openTrades.length === 0) return;
+  for (const o of orders) {
+    if (o.kind !== 'exit' || !given(o.trailOffset)) continue;
     for (const trade of openTrades) {
       if (!covers(o, trade)) continue;
       const b = bracketFor(o, trade, tick);

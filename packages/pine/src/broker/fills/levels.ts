@@ -13,13 +13,11 @@ export const stopLevel = (stop: number, buy: boolean, tick: number): number =>
 export const limitLevel = (limit: number, buy: boolean, tick: number): number =>
   buy ? floorToStep(limit, tick) : ceilToStep(limit, tick);
 
-export function entryLevels(o: EntryOrder, tick: number): { stop: number; limit: number } {
-  const buy = o.direction === 'long';
-  return {
-    stop: given(o.stop) ? stopLevel(o.stop, buy, tick) : NaN,
-    limit: given(o.limit) ? limitLevel(o.limit, buy, tick) : NaN,
-  };
-}
+/** An entry's stop on the tick grid, NaN if it has none. */
+export const entryStopLevel = (o: EntryOrder, tick: number): number => (given(o.stop) ? stopLevel(o.stop, o.direction === 'long', tick) : NaN);
+
+/** An entry's limit on the tick grid, NaN if it has none. */
+export const entryLimitLevel = (o: EntryOrder, tick: number): number => (given(o.limit) ? limitLevel(o.limit, o.direction === 'long', tick) : NaN);
 
 export interface Bracket {
   /** Take-profit limit level, NaN if none. */
