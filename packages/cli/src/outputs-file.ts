@@ -1,6 +1,7 @@
 // Text forms of a run's outputs: the --plots CSV, the --logs lines and the --summary JSON.
 import type { BarColumns, RunResult } from '@pineback/pine';
 import { shiftedValues } from '@pineback/pine';
+import { getZone } from '@pineback/pine';
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -26,19 +27,7 @@ export function plotsCsv(bars: BarColumns, result: RunResult): string {
 export function isoInZone(t: number, timezone: string): string {
   let offsetMin = 0;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(t));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    offsetMin = Math.round((local - Math.floor(t / 1000) * 1000) / 60000);
+    offsetMin = Math.round(getZone(timezone).offsetAt(t) / 60000);
   } catch {
     offsetMin = 0;
   }

@@ -2,23 +2,13 @@
 // [[opening_hours]], [[session_starts]], [[session_ends]]), or JSON with the same keys (nested under
 // "symbol" or flat). Missing fields take the defaults below (also printed by `pineback run --help`).
 import { parse as parseToml } from 'smol-toml';
-import type { SessionInterval, SymbolInfo } from '@pineback/pine';
+import { defaultSymbolInfo, type SessionInterval, type SymbolInfo } from '@pineback/pine';
 
-export const SYMINFO_DEFAULTS: Omit<SymbolInfo, 'openingHours' | 'sessionStarts' | 'sessionEnds'> = {
-  prefix: 'PINEBACK',
-  ticker: 'SYMBOL',
-  description: '',
-  currency: 'USD',
-  basecurrency: '',
-  period: '',
-  type: 'crypto',
-  mintick: 0.01,
-  pricescale: 100,
-  minmove: 1,
-  pointvalue: 1,
-  timezone: 'Etc/UTC',
-  volumetype: 'base',
-};
+/** The symbol defaults come from @pineback/pine so the CLI, the service and the browser agree. */
+export const SYMINFO_DEFAULTS: Omit<SymbolInfo, 'openingHours' | 'sessionStarts' | 'sessionEnds'> = (() => {
+  const { openingHours: _o, sessionStarts: _s, sessionEnds: _e, ...rest } = defaultSymbolInfo();
+  return rest;
+})();
 
 export const SYMINFO_DEFAULTS_TEXT =
   'Symbol defaults: 24/7 market in Etc/UTC, ticker PINEBACK:SYMBOL, currency USD, type crypto, ' +

@@ -5,3 +5,4 @@ export * from './registry.js';
 export { PineMatrix } from './matrix.js';
 export { ELEM_TYPE, elemTypeOf, tagArray } from './types.js';
 export { valueToString } from './value-format.js';
+export { getZone, localToUtc as zoneLocalToUtc, utcToLocal as zoneUtcToLocal, type Zone } from './timezone.js';
