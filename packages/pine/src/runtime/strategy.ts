@@ -55,7 +55,8 @@ export function strategyDriver(
   bars: BarColumns,
   intrabars?: BarColumns,
 ): StrategyDriver {
-  const broker = createBroker(settings, syminfo);
+  // Sized up front so the per-bar equity/position series are allocated once.
+  const broker = createBroker(settings, syminfo, { expectedBars: bars.length });
   // Session-aware trading days (the same calendar the time built-ins use), for the daily risk rules.
   const cal = calendarFor(syminfo);
   const dayOf = (i: number) => tradingDayOfLocal(cal, bars.time[i]! + cal.zone.offsetAt(bars.time[i]!));
@@ -82,9 +83,12 @@ export function strategyDriver(
     }
     return out;
   };
+  // The bar handed to the broker before the script is reused after it (one object per bar, not two).
+  let current: BrokerBar | null = null;
   const hooks: BarHooks = {
     beforeBar(i, reexecute) {
       const bar = barAt(i);
+      current = bar;
       bar.newDay = isNewDay(i);
       broker.beginBar(i, bar, subBarsOf(i));
       const close = bars.close[i]!;
@@ -100,7 +104,9 @@ export function strategyDriver(
       }
     },
     afterBar(i) {
-      broker.afterScript(i, barAt(i));
+      const bar = current !== null && current.time === bars.time[i] ? current : barAt(i);
+      current = null;
+      broker.afterScript(i, bar);
     },
   };
   return { broker, hooks };
