@@ -9,7 +9,7 @@ const AREAS = {
   ta: ['bench/ta/throughput.ts'],
   strategy: ['bench/strategy/macd.ts'],
   data: ['bench/data/import.ts'],
-  service: ['bench/service/run.ts'],
+  service: ['bench/service/run.ts', 'bench/service/concurrent.ts', 'bench/service/sweep.ts'],
 };
 
 const wanted = process.argv.slice(2);

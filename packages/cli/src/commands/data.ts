@@ -12,7 +12,7 @@ type DataPackage = typeof import('@pineback/data');
 type BarStore = import('@pineback/data').BarStore;
 type StoreConfig = import('@pineback/data').StoreConfig;
 
-interface StoreFlags {
+export interface StoreFlags {
   store?: string;
   databaseUrl?: string;
   schema?: string;
@@ -38,7 +38,7 @@ function configFile(home: string): StoreConfig {
   return out;
 }
 
-async function withStore<T>(flags: StoreFlags, fn: (store: BarStore, data: DataPackage) => Promise<T>): Promise<T> {
+export async function withStore<T>(flags: StoreFlags, fn: (store: BarStore, data: DataPackage) => Promise<T>): Promise<T> {
   const data = await loadData();
   const env = process.env;
   const file = configFile(data.pinebackHome(env));

@@ -21,8 +21,23 @@ interface Analysis {
   program: CompiledProgram | null;
 }
 
-/** Parser, checker and code-generator diagnostics, sorted by position, plus the program when it compiles. */
+/**
+ * Analyses by source, per thread: the analysis is a pure function of the source, and a burst of
+ * submissions of one script (or an optimisation) should not parse, check and compile it every time.
+ */
+const analyses = new Map<string, Analysis>();
+
 function analyse(source: string): Analysis {
+  let a = analyses.get(source);
+  if (a) return a;
+  a = analyseUncached(source);
+  if (analyses.size >= 32) analyses.delete(analyses.keys().next().value!);
+  analyses.set(source, a);
+  return a;
+}
+
+/** Parser, checker and code-generator diagnostics, sorted by position, plus the program when it compiles. */
+function analyseUncached(source: string): Analysis {
   const lineStarts = computeLineStarts(source);
   const parsed = parse(source);
   const raw: PineDiagnostic[] = [...parsed.diagnostics];
@@ -150,7 +165,7 @@ function program(source: string): CompiledProgram {
 export function createPineEngine(): ScriptEngine {
   return {
     async validateScript(source) {
-      return analyse(source).diagnostics;
+      return [...analyse(source).diagnostics];
     },
     async extractInputs(source) {
       const p = analyse(source).program;
@@ -190,6 +205,9 @@ export function createPineEngine(): ScriptEngine {
       const strat = out.strategy!;
       const { metrics, summary } = metricsOf(strat.summary);
       const s = strat.broker.series;
+      const warnings = out.logs.filter((l) => l.level === 'warning').map((l) => l.message);
+      const currency = strat.broker.settings.currency || req.symbolInfo.currency;
+      if (req.summaryOnly) return { summary, metrics, trades: [], equity: [], drawdown: [], plots: [], warnings, currency };
       return {
         summary,
         metrics,
@@ -197,8 +215,8 @@ export function createPineEngine(): ScriptEngine {
         equity: series(s.time, s.equity),
         drawdown: series(s.time, s.drawdown),
         plots: out.plots.map((p) => ({ title: p.title, points: series(req.bars.time, p.values) })),
-        warnings: out.logs.filter((l) => l.level === 'warning').map((l) => l.message),
-        currency: strat.broker.settings.currency || req.symbolInfo.currency,
+        warnings,
+        currency,
       };
     },
   };

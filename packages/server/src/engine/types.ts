@@ -99,6 +99,8 @@ export interface BacktestRunRequest {
   /** Lower-timeframe bars for the magnifier, when settings.magnifier is on. */
   intrabars?: BarColumns;
   limits: RunLimits;
+  /** Only summary/metrics/warnings/currency are needed (optimisation iterations): trades, equity, drawdown and plots come back empty. */
+  summaryOnly?: boolean;
 }
 
 export interface TradeRecord {

@@ -24,14 +24,24 @@ export interface ThreadRunOptions {
 const CANCEL_GRACE_MS = 1_000;
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** When running from TypeScript sources (tests, `tsx`), threads load .ts modules through tsx. */
-function spawn(memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(memoryMb / 8))) };
-  const entry = new URL(`./thread-entry.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSource) return new Worker(entry, { resourceLimits });
+/** The per-thread V8 heap limits for a job's memory budget. */
+export function threadResourceLimits(memoryMb: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(memoryMb / 8))) };
+}
+
+/**
+ * A worker thread running `entry` (a module URL ending in .js, or .ts when running from sources). From
+ * TypeScript sources (tests, `tsx`) the thread loads the module through tsx.
+ */
+export function spawnModuleThread(entry: URL, options: { resourceLimits?: ReturnType<typeof threadResourceLimits>; workerData?: unknown } = {}): Worker {
+  if (!entry.href.endsWith('.ts')) return new Worker(entry, options);
   const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return new Worker(boot, { ...options, eval: true });
+}
+
+function spawn(memoryMb: number): Worker {
+  return spawnModuleThread(new URL(`./thread-entry.${fromSource ? 'ts' : 'js'}`, import.meta.url), { resourceLimits: threadResourceLimits(memoryMb) });
 }
 
 export class ThreadPool {
