@@ -51,12 +51,13 @@ describe.skipIf(!BUILT)('pineback serve / worker (needs packages/server/dist: ru
     cleanups.push(() => env.cleanup());
     const port = await freePort();
     const s = cli(['serve', '--port', String(port)], { ...env.env, PINEBACK_LOG_LEVEL: 'warn' });
-    const w = cli(['worker', '--concurrency', '1'], { ...env.env, PINEBACK_LOG_LEVEL: 'warn' });
-    cleanups.push(() => void s.proc.kill('SIGKILL'), () => void w.proc.kill('SIGKILL'));
+    cleanups.push(() => void s.proc.kill('SIGKILL'));
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await http(base, 'GET', '/api/health')).status === 200, 60_000, 'pineback serve');
+    await waitFor(async () => (await http(base, 'GET', '/api/health')).status === 200, 120_000, `pineback serve (stderr: ${s.stderr()})`);
+    const w = cli(['worker', '--concurrency', '1'], { ...env.env, PINEBACK_LOG_LEVEL: 'warn' });
+    cleanups.push(() => void w.proc.kill('SIGKILL'));
     expect((await http(base, 'GET', '/api/health')).body).toMatchObject({ mode: 'distributed', database: 'postgres' });
-    await waitFor(async () => w.stderr().includes('concurrency 1'), 60_000, 'pineback worker');
+    await waitFor(async () => w.stderr().includes('concurrency 1'), 120_000, 'pineback worker');
     // A strategy-free job that only the worker can run: a market download with a bad exchange id
     // fails permanently on the worker — proof that the worker took it and reported back.
     const d = await http(base, 'POST', '/api/data/downloads', { exchange: 'no_such_exchange', symbol: 'BTC/USDT', timeframe: '60', range: { from: 0 } });

@@ -23,8 +23,10 @@ export interface Store {
 }
 
 export async function openStore(config: Pick<ServerConfig, 'home' | 'databaseUrl' | 'pgSchema'>): Promise<Store> {
-  const db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : await openDuckDb(join(config.home, 'service.duckdb'));
-  await createTables(db);
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, config.pgSchema, createTables)
+    : await openDuckDb(join(config.home, 'service.duckdb'));
+  if (!config.databaseUrl) await createTables(db);
   return {
     db,
     jobs: new JobsRepo(db),

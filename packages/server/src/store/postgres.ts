@@ -3,12 +3,30 @@
 import pg from 'pg';
 import type { Row, SqlDb, SqlValue } from './sql.js';
 
-export async function openPostgres(url: string, schema: string): Promise<SqlDb> {
+/**
+ * @param migrate creates/updates the tables; it runs under a PostgreSQL advisory lock so that a
+ * server and several workers starting at once on a fresh schema don't race on the same DDL.
+ */
+export async function openPostgres(url: string, schema: string, migrate?: (db: SqlDb) => Promise<void>): Promise<SqlDb> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
   const pool = new pg.Pool({ connectionString: url, max: 8, options: `-c search_path=${schema}` });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const db = poolDb(pool);
+  const lock = await pool.connect();
+  const key = `pineback-migrate:${schema}`;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (migrate) await migrate(db);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    lock.release();
+  }
+  return db;
+}
+
+function poolDb(pool: pg.Pool): SqlDb {
   const normalise = (rows: Row[]): Row[] => rows;
   return {
     dialect: 'postgres',
