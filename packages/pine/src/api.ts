@@ -15,6 +15,7 @@ import type { Broker } from './broker/broker.js';
 import type { StrategySettings } from './broker/types.js';
 import type { DrawingStore } from './runtime/drawings.js';
 import type { SecurityData } from './runtime/security.js';
+import type { DataProvider } from './security/provider.js';
 import { tradeList, type TradeListRow } from './broker/trade-list.js';
 import { performanceSummary, type PerformanceSummary } from './broker/summary.js';
 import type { InputOverride } from './runtime/inputs.js';
@@ -62,6 +63,9 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     }
     throw err;
   }
+  for (const w of gen.warnings) {
+    diagnostics.push({ ...diagnosticAt(source, script.lineStarts, w.message, w.node.span.start, w.node.span.end, 'codegen-warning'), severity: 'warning' });
+  }
   // Keys: 'name' / 'name#k' for functions, 'variable:name', 'constant:name' (names can be both, e.g. `hour`).
   const impls = gen.builtinKeys.map((k) =>
     k.startsWith('variable:') ? registries.variables[k.slice(9)] : k.startsWith('constant:') ? registries.constants[k.slice(9)] : registries.functions[k],
@@ -98,6 +102,8 @@ export interface RunOptions {
   /** Bars (and symbol info) for request.security symbols other than the chart's, keyed by
    *  "PREFIX:TICKER" or ticker as the script writes it. */
   security?: Readonly<Record<string, SecurityData>>;
+  /** Any other source of request.security bars (symbol × timeframe); takes precedence over `security`. */
+  securityProvider?: DataProvider;
 }
 
 export interface StrategyResult {
@@ -129,10 +135,10 @@ export interface RunResult {
  *  PineLimitError when a limit is exceeded, InputError for invalid input overrides. */
 export function run(program: CompiledProgram, bars: BarColumns, options: RunOptions = {}): RunResult {
   const syminfo = options.syminfo ?? defaultSymbolInfo();
-  const driver =
-    program.kind === 'strategy'
-      ? strategyDriver(strategySettings(program.declaration, program.version, options.strategy), syminfo, bars, options.intrabars)
-      : null;
+  const settings = program.kind === 'strategy' ? strategySettings(program.declaration, program.version, options.strategy) : null;
+  const driver = settings ? strategyDriver(settings, syminfo, bars, options.intrabars) : null;
+  // request.security runs the script in other contexts: a strategy's orders there go to a throw-away broker.
+  const contextExtras = settings ? (b: BarColumns, s: SymbolInfo) => ({ broker: strategyDriver(settings, s, b).broker }) : undefined;
   const ex = execute(program, {
     bars,
     syminfo,
@@ -142,7 +148,7 @@ export function run(program: CompiledProgram, bars: BarColumns, options: RunOpti
     onProgress: options.onProgress,
     hooks: driver ? driver.hooks : options.hooks,
     contextExtras: driver ? { broker: driver.broker } : undefined,
-    security: options.security,
+    security: { data: options.security, provider: options.securityProvider, contextExtras },
   });
   let strategy: StrategyResult | null = null;
   if (driver) {

@@ -2,14 +2,18 @@
 // Exit codes: 0 ok, 1 compile error (diagnostics on stderr), 2 bad arguments or data, 3 runtime error.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { compile, formatDiagnostics, InputError, run, tradeListCsv, type BarColumns, type RunResult, type SymbolInfo } from '@pineback/pine';
+import { compile, formatDiagnostics, InputError, run, tradeListCsv, type RunResult, type SymbolInfo } from '@pineback/pine';
 import { DataError, dataTimeframe, parseTimeArg, readBarsCsv, sliceBars, toTimeframe } from '../bars-file.js';
+import { barsFromStore, fileDataset, type StoreBars } from '../bars-from-store.js';
 import { logsText, plotsCsv, summaryJson } from '../outputs-file.js';
 import { startProgress } from '../progress.js';
+import { securityProvider } from '../security-files.js';
 import { defaultSyminfo, parseSyminfo, SyminfoError, SYMINFO_DEFAULTS_TEXT } from '../syminfo-file.js';
 
 export interface RunCommandOptions {
-  data: string;
+  /** Bars CSV; or --symbol (with --timeframe) to read them from the market-data store. */
+  data?: string;
+  symbol?: string;
   syminfo?: string;
   timeframe?: string;
   from?: string;
@@ -71,7 +75,8 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
   let timeframe: string;
   let inputs: Record<string, string>;
   let intrabars;
-  const security: Record<string, { bars: BarColumns; syminfo: SymbolInfo }> = {};
+  let dataset: StoreBars['dataset'] | undefined;
+  let securitySource;
   try {
     try {
       source = readFileSync(scriptPath, 'utf8');
@@ -79,33 +84,44 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
       throw new UsageError(`cannot read ${scriptPath}: ${(e as Error).message}`);
     }
     inputs = parseInputs(opts.input);
-    const secFiles = parsePairs(opts.security, '--security');
+    // --security may repeat a symbol (one file per timeframe): keep every pair.
+    const secFiles = opts.security.map((item) => ({ symbol: Object.keys(parsePairs([item], '--security'))[0]!, file: item.slice(item.indexOf('=') + 1) }));
     const secSym = parsePairs(opts.securitySyminfo, '--security-syminfo');
-    for (const s of Object.keys(secSym)) if (!(s in secFiles)) throw new UsageError(`--security-syminfo ${s}: no --security ${s}=FILE given`);
-    for (const [symbol, file] of Object.entries(secFiles)) {
-      const b = readBarsCsv(file);
-      const [prefix, ticker] = symbol.includes(':') ? symbol.split(':', 2) : ['', symbol];
-      const base = secSym[symbol] ? loadSyminfo(secSym[symbol], dataTimeframe(b)) : { ...defaultSyminfo(dataTimeframe(b)), prefix: prefix!, ticker: ticker! };
-      security[symbol] = { bars: b, syminfo: base };
+    for (const s of Object.keys(secSym)) if (!secFiles.some((f) => f.symbol === s)) throw new UsageError(`--security-syminfo ${s}: no --security ${s}=FILE given`);
+    if (opts.data !== undefined && opts.symbol !== undefined) throw new UsageError('give either --data FILE or --symbol EXCHANGE:TICKER, not both');
+    if (opts.data === undefined && opts.symbol === undefined) throw new UsageError('no bars: give --data FILE or --symbol EXCHANGE:TICKER (bars from the market-data store)');
+    if (opts.symbol !== undefined) {
+      const stored = await barsFromStore({
+        symbol: opts.symbol,
+        timeframe: opts.timeframe,
+        from: opts.from ? parseTimeArg(opts.from, '--from') : undefined,
+        to: opts.to ? parseTimeArg(opts.to, '--to') : undefined,
+      });
+      ({ bars, intrabars, timeframe, dataset } = stored);
+      // The stored symbol's info is syminfo unless a file overrides it.
+      syminfo = opts.syminfo ? { ...loadSyminfo(opts.syminfo, timeframe), period: timeframe } : stored.syminfo;
+    } else {
+      bars = readBarsCsv(opts.data!);
+      const dataTf = dataTimeframe(bars);
+      syminfo = loadSyminfo(opts.syminfo, dataTf);
+      timeframe = syminfo.period || dataTf;
+      if (opts.timeframe) {
+        const r = toTimeframe(bars, opts.timeframe, syminfo);
+        // The finer source bars feed the strategy bar magnifier (use_bar_magnifier=true).
+        if (r.bars !== bars) intrabars = bars;
+        bars = r.bars;
+        timeframe = r.timeframe;
+        syminfo = { ...syminfo, period: timeframe };
+      }
+      if (opts.from || opts.to) {
+        const from = opts.from ? parseTimeArg(opts.from, '--from') : -Infinity;
+        const to = opts.to ? parseTimeArg(opts.to, '--to') : Infinity;
+        bars = sliceBars(bars, from, to);
+      }
+      if (bars.length === 0) throw new DataError(`${opts.data}: no bars to run on`);
+      dataset = fileDataset(syminfo, timeframe, bars);
     }
-    bars = readBarsCsv(opts.data);
-    const dataTf = dataTimeframe(bars);
-    syminfo = loadSyminfo(opts.syminfo, dataTf);
-    timeframe = syminfo.period || dataTf;
-    if (opts.timeframe) {
-      const r = toTimeframe(bars, opts.timeframe, syminfo);
-      // The finer source bars feed the strategy bar magnifier (use_bar_magnifier=true).
-      if (r.bars !== bars) intrabars = bars;
-      bars = r.bars;
-      timeframe = r.timeframe;
-      syminfo = { ...syminfo, period: timeframe };
-    }
-    if (opts.from || opts.to) {
-      const from = opts.from ? parseTimeArg(opts.from, '--from') : -Infinity;
-      const to = opts.to ? parseTimeArg(opts.to, '--to') : Infinity;
-      bars = sliceBars(bars, from, to);
-    }
-    if (bars.length === 0) throw new DataError(`${opts.data}: no bars to run on`);
+    securitySource = securityProvider(secFiles, secSym, syminfo, (path, period) => loadSyminfo(path, period));
   } catch (e) {
     if (e instanceof UsageError || e instanceof DataError || e instanceof SyminfoError) {
       err(`error: ${e.message}`);
@@ -126,7 +142,7 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
   let result: RunResult;
   try {
     const limits = { memoryProbe: () => process.memoryUsage().heapUsed, maxMemoryBytes: 2048 * 1048576 };
-    result = run(compiled.program, bars, { syminfo, timeframe, inputs, intrabars, limits, security, onProgress: progress?.update });
+    result = run(compiled.program, bars, { syminfo, timeframe, inputs, intrabars, limits, securityProvider: securitySource, onProgress: progress?.update });
   } catch (e) {
     progress?.stop();
     if (e instanceof InputError) {
@@ -141,7 +157,7 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
   }
   progress?.stop();
 
-  const strategyExtra = result.strategy ? { strategy: result.strategy.summary } : {};
+  const strategyExtra = { ...(dataset ? { dataset } : {}), ...(result.strategy ? { strategy: result.strategy.summary } : {}) };
   if (opts.plots) writeFileSync(opts.plots, plotsCsv(bars, result));
   if (opts.logs) writeFileSync(opts.logs, logsText(result, syminfo.timezone));
   if (opts.summary) writeFileSync(opts.summary, summaryJson(result, strategyExtra));
@@ -159,6 +175,7 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
         alerts: result.alerts,
         trades: result.strategy?.trades ?? null,
         summary: result.strategy?.summary ?? null,
+        ...(dataset ? { dataset } : {}),
       }) + '\n',
     );
   } else {
@@ -174,15 +191,16 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .description('Run a Pine Script on bars from a CSV file')
+    .description('Run a Pine Script on bars from a CSV file or from the market-data store')
     .argument('<script>', 'Pine Script file (.pine)')
-    .requiredOption('--data <file>', 'bars CSV: header with time,open,high,low,close[,volume] (any case; extra columns ignored); time as Unix s/ms or ISO-8601')
+    .option('--data <file>', 'bars CSV: header with time,open,high,low,close[,volume] (any case; extra columns ignored); time as Unix s/ms or ISO-8601')
+    .option('--symbol <EXCHANGE:TICKER>', 'instead of --data: bars from the market-data store (as for `pineback data`), resampled when only a finer timeframe is stored; the stored symbol info is syminfo unless --syminfo is given; --json/--summary then name the dataset (content hash)')
     .option('--syminfo <file>', `symbol info (.toml as in refdata/tradingview/syminfo, or .json with the same keys). ${SYMINFO_DEFAULTS_TEXT}`)
     .option('--timeframe <tf>', 'chart timeframe ("60", "D", "W"…); higher than the data aggregates the bars (the data bars then feed use_bar_magnifier)')
     .option('--from <time>', 'first bar time (Unix s/ms or ISO-8601)')
     .option('--to <time>', 'last bar time (Unix s/ms or ISO-8601)')
     .option('--input <title=value>', 'override an input by title (repeatable)', collect, [])
-    .option('--security <symbol=file>', 'bars CSV for a request.security symbol, e.g. USI:ADVN.NY=advn.csv (repeatable)', collect, [])
+    .option('--security <symbol=file>', 'bars CSV for a request.security symbol, e.g. USI:ADVN.NY=advn.csv; repeatable, also per timeframe and for the chart\'s own symbol (SPY=spy_1d.csv)', collect, [])
     .option('--security-syminfo <symbol=file>', 'symbol info for a --security symbol (repeatable)', collect, [])
     .option('--plots <file>', 'write plots CSV: time,open,high,low,close,<one column per plot title>')
     .option('--trades <file>', 'write the strategy List of trades CSV')

@@ -9,7 +9,7 @@ import { barRef, cond, emitExpr, type Emitted } from './expressions.js';
 import { emitUdtCall, emitUserCall, findUserFunction, findUserMethod } from './functions.js';
 import { emitInputCall } from './input-calls.js';
 import { emitOutputCall, OUTPUT_FUNCTIONS } from './output-calls.js';
-import { emitSecurity } from './security.js';
+import { emitSecurity, emitSecurityLowerTf } from './security.js';
 import { isNumericType, methodNamespace, naLiteral, parseCatalogType, T, typeFromRef, typeName, type PineType } from './ptypes.js';
 import { dottedName } from './values.js';
 
@@ -137,6 +137,8 @@ export function emitBuiltin(g: Gen, name: string, call: Call, args: readonly Arg
   const type = returnType(r.overload.returns, elem);
   const found = lookupFunction(g.registries, name, r.index) ?? (baseName !== name ? lookupFunction(g.registries, baseName, r.index) : null);
   if (!found) return g.fail(`The built-in '${baseName}' is not implemented yet`, call);
+  const noDataWarning = (found.entry as { noDataWarning?: unknown }).noDataWarning;
+  if (typeof noDataWarning === 'string') g.warnings.push({ message: noDataWarning, node: call });
   const idx = g.implIndex(found.key);
   if (isStateful(found.entry)) {
     const inst = g.state(`$I[${idx}].create()`, 'ta');
@@ -183,12 +185,21 @@ function checkerOverload(g: Gen, call: Call, name: string, fn: BuiltinFunction, 
 function emitDynamicMethod(g: Gen, method: string, candidates: readonly string[], call: Call, recv: Emitted): Emitted {
   const t = g.tmp('r');
   const branches: string[] = [];
-  const order = ['array', 'map', 'matrix', 'str'];
+  const drawingKinds = ['line', 'label', 'box', 'table', 'linefill', 'polyline'];
+  const order = ['array', 'map', ...drawingKinds, 'matrix', 'str'];
+  // A method only drawings have (delete, set_x…): an na receiver goes to the first of them, whose
+  // implementation treats na as TradingView does (e.g. delete is a no-op).
+  const drawingsOnly = candidates.every((c) => drawingKinds.includes(c.slice(0, c.indexOf('.'))));
+  let naTaken = false;
   for (const ns of order) {
     const full = `${ns}.${method}`;
     if (!candidates.includes(full) || !lookupFunction(g.registries, full, 0)) continue;
-    const e = emitBuiltin(g, full, call, call.args, { code: t, type: ns === 'str' ? T.string : ({ k: ns, elem: T.unknown } as PineType) });
-    const test = ns === 'array' ? `Array.isArray(${t})` : ns === 'map' ? `${t} instanceof Map` : ns === 'str' ? `typeof ${t} === 'string'` : 'true';
+    const isDrawingNs = drawingKinds.includes(ns);
+    const recvType = ns === 'str' ? T.string : isDrawingNs ? ({ k: 'object', name: ns } as PineType) : ({ k: ns, elem: T.unknown } as PineType);
+    const e = emitBuiltin(g, full, call, call.args, { code: t, type: recvType });
+    const drawingTest = `$rt.isDrawing(${t}, ${g.literal(ns)})`;
+    const test = ns === 'array' ? `Array.isArray(${t})` : ns === 'map' ? `${t} instanceof Map` : ns === 'str' ? `typeof ${t} === 'string'` : isDrawingNs ? (drawingsOnly && !naTaken ? `(${t} === null || ${drawingTest})` : drawingTest) : 'true';
+    if (isDrawingNs) naTaken = true;
     branches.push(`${test} ? ${e.code}`);
   }
   if (!branches.length) return g.fail(`Cannot resolve method '${method}' on a value of unknown type`, call);
@@ -248,8 +259,7 @@ function emitSpecial(g: Gen, name: string, call: Call, expected?: PineType): Emi
     case 'request.security':
       return emitSecurity(g, call);
     case 'request.security_lower_tf':
-      if (!g.registries.functions[name]) g.fail(`${name} is not supported yet`, call);
-      return null;
+      return emitSecurityLowerTf(g, call);
   }
   if (OUTPUT_FUNCTIONS.has(name)) return emitOutputCall(g, name, call);
   if (name === 'input' || name.startsWith('input.')) return emitInputCall(g, name, call);

@@ -95,6 +95,8 @@ export class Gen {
   readonly plots: PlotDecl[] = [];
   readonly inputs: InputDecl[] = [];
   readonly builtinKeys: string[] = [];
+  /** Non-fatal findings (e.g. a request.* feed with no data source), reported as compile warnings. */
+  readonly warnings: Array<{ message: string; node: Node }> = [];
   private readonly builtinIndex = new Map<string, number>();
   /** Module-level user functions (plain, or makers for stateful ones). */
   readonly functionsCode: string[] = [];

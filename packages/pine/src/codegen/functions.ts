@@ -29,7 +29,7 @@ function containsSecurity(n: unknown): boolean {
   if (!n || typeof n !== 'object') return false;
   if (Array.isArray(n)) return n.some(containsSecurity);
   const node = n as { kind?: string; callee?: Expression };
-  if (node.kind === 'Call' && node.callee && dottedName(node.callee) === 'request.security') return true;
+  if (node.kind === 'Call' && node.callee && dottedName(node.callee)?.startsWith('request.security')) return true;
   return Object.entries(n).some(([k, v]) => k !== 'span' && typeof v === 'object' && containsSecurity(v));
 }
 

@@ -30,6 +30,8 @@ export interface GeneratedScript {
   plots: Gen['plots'];
   inputs: Gen['inputs'];
   builtinKeys: string[];
+  /** Compile warnings found while generating (message and the node they refer to). */
+  warnings: Gen['warnings'];
   historyBytes: number;
   /** Body of `function (env, $rt) { … }`. */
   code: string;
@@ -140,6 +142,7 @@ export function generate(script: Script, registries: Registries, info: CheckInfo
     plots: g.plots,
     inputs: g.inputs,
     builtinKeys: g.builtinKeys,
+    warnings: g.warnings,
     historyBytes,
     code: fill(code),
   };

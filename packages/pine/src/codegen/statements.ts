@@ -74,7 +74,11 @@ export function emitStatement(g: Gen, s: Statement): string[] {
       emitEnumDecl(g, s);
       return [];
     case 'Import':
-      return g.fail('Library imports are not supported yet', s);
+      // Library sources live on TradingView's servers; nothing here can fetch or link them.
+      return g.fail(
+        `Library '${s.user}/${s.library}/${s.version}' is not available: PineBack cannot fetch published libraries, so scripts that import one cannot run`,
+        s,
+      );
     case 'ErrorStatement':
       return g.fail('Cannot generate code for a syntax error', s);
   }

@@ -26,8 +26,11 @@ export interface RuntimeContext {
   bars: BarColumns;
   current: BarView;
   syminfo: SymbolInfo;
-  /** Chart timeframe in Pine notation ("1", "60", "D", "W", "M"...). */
+  /** Timeframe of the bars being executed in Pine notation ("1", "60", "D", "W", "M"...): the chart's, or
+   *  the requested context's inside request.security. */
   timeframe: string;
+  /** The chart's timeframe while running in a request.security context (timeframe.main_period). */
+  chartTimeframe?: string;
   /** Receives log.* output. */
   log(level: LogLevel, message: string): void;
   // --- Extension points owned by other modules (each adds optional fields in its own block). ---

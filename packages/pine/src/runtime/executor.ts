@@ -6,7 +6,7 @@ import { PineRuntimeError } from '../core/errors.js';
 import type { SymbolInfo } from '../core/symbol.js';
 import { CurrentBar } from './bar-view.js';
 import { attachDrawings, type DrawingStore } from './drawings.js';
-import type { SecurityData } from './security.js';
+import { attachSecurity, type SecurityOptions } from './security.js';
 import { resolveInputs, type InputOverride } from './inputs.js';
 import { LimitGuard, type RunLimits } from './limits.js';
 import { Outputs } from './outputs.js';
@@ -34,8 +34,8 @@ export interface ExecuteOptions {
   /** Extra fields merged into the context (broker, random state…), set before the script starts. */
   contextExtras?: Partial<RuntimeContext>;
   hooks?: BarHooks;
-  /** Bars for request.security symbols other than the chart's. */
-  security?: Readonly<Record<string, SecurityData>>;
+  /** Where request.security finds other symbols and timeframes. */
+  security?: SecurityOptions;
 }
 
 export interface Execution {
@@ -98,7 +98,8 @@ export function execute(program: CompiledProgram, opts: ExecuteOptions): Executi
   const inputValues = resolveInputs(program.inputs, opts.inputs);
   const plots = program.plots.map((d) => outputs.addPlot(d));
   const maxBarsBack = Number(program.declaration['max_bars_back'] ?? 0) || 5000;
-  const env: RuntimeEnv = { ctx, bars, guard, outputs, plots, inputs: inputValues, impls: program.impls, maxBarsBack, security: opts.security ?? {} };
+  const env: RuntimeEnv = { ctx, bars, guard, outputs, plots, inputs: inputValues, impls: program.impls, maxBarsBack, security: null };
+  attachSecurity(program, env, opts.security);
 
   guard.start();
   const started = Date.now();

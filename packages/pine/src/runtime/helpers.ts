@@ -6,9 +6,9 @@ import type { LogLevel, RuntimeContext } from '../core/context.js';
 import { PineRuntimeError } from '../core/errors.js';
 import { AnySeries, NumSeries } from './series.js';
 import type { Outputs } from './outputs.js';
+import { Drawing } from './drawings.js';
 
 export { NumSeries, barHistory } from './series.js';
-export { SecurityRequest } from './security.js';
 
 export class BoolSeries extends AnySeries<boolean> {
   constructor(depth: number) {
@@ -194,4 +194,9 @@ export function runtimeError(message: string | null): never {
 
 export function noMethod(name: string): never {
   throw new PineRuntimeError(`No method '${name}' for this value`);
+}
+
+/** Dynamic method dispatch on a value of unknown type (codegen emitDynamicMethod): a drawing of this kind? */
+export function isDrawing(x: unknown, kind: string): boolean {
+  return x instanceof Drawing && x.kind === kind;
 }

@@ -37,8 +37,8 @@ export interface RuntimeEnv {
   impls: unknown[];
   /** History depth for series read with non-constant offsets. */
   maxBarsBack: number;
-  /** Data for request.security symbols other than the chart's, by "PREFIX:TICKER" or ticker. */
-  security: Readonly<Record<string, import('./security.js').SecurityData>>;
+  /** The request.security entry points of this instance (runtime/security.ts). */
+  security: import('./security.js').SecurityScope | null;
 }
 
 export type ScriptFactory = (env: RuntimeEnv) => ScriptInstance;

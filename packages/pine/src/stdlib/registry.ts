@@ -44,8 +44,10 @@ import { MAP_FUNCTIONS } from './map.js';
 import { MATH_FUNCTIONS, MATH_STATEFUL } from './math.js';
 import { MATRIX_FUNCTIONS } from './matrix.js';
 import { SESSION_VARIABLES } from './session.js';
+import { FOOTPRINT_FUNCTIONS, QUOTE_VARIABLES, REQUEST_FUNCTIONS } from './request.js';
 import { STR_FUNCTIONS } from './str.js';
 import { SYMINFO_FUNCTIONS, SYMINFO_VARIABLES } from './syminfo.js';
+import { TICKER_FUNCTIONS } from './ticker.js';
 import { TIME_FUNCTIONS, TIME_VARIABLES } from './time.js';
 import { TIMEFRAME_FUNCTIONS, TIMEFRAME_STATEFUL, TIMEFRAME_VARIABLES } from './timeframe.js';
 import type { StdlibFunction, StdlibStateful, StdlibVariable } from './types.js';
@@ -64,6 +66,9 @@ export const STDLIB_FUNCTIONS: Record<string, StdlibFunction> = {
   ...TIMEFRAME_FUNCTIONS,
   ...SYMINFO_FUNCTIONS,
   ...LOG_FUNCTIONS,
+  ...TICKER_FUNCTIONS,
+  ...REQUEST_FUNCTIONS,
+  ...FOOTPRINT_FUNCTIONS,
 };
 
 export const STDLIB_STATEFUL: Record<string, StdlibStateful> = {
@@ -77,6 +82,7 @@ export const STDLIB_VARIABLES: Record<string, StdlibVariable> = {
   ...TIMEFRAME_VARIABLES,
   ...SESSION_VARIABLES,
   ...SYMINFO_VARIABLES,
+  ...QUOTE_VARIABLES,
 };
 
 export const STDLIB_CONSTANTS: Record<string, unknown> = STDLIB_CONSTANT_VALUES;

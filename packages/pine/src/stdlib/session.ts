@@ -27,7 +27,11 @@ export function parseSession(session: string): SessionRange[] {
   if (ranges) return ranges;
   ranges = [];
   const trimmed = session.trim();
-  if (trimmed !== '' && trimmed.toLowerCase() !== '24x7') {
+  // session.regular / session.extended (ticker.* modifiers) and other text with no time range —
+  // published scripts pass a time zone here by mistake (`time("D", "America/New_York")`) — name no
+  // range of their own: the symbol's session applies, as for an omitted argument.
+  const hasRange = /\d{4}\s*-\s*\d{4}/.test(trimmed);
+  if (hasRange && trimmed.toLowerCase() !== '24x7') {
     let days = ALL_DAYS;
     let spec = trimmed;
     const colon = trimmed.lastIndexOf(':');

@@ -194,7 +194,7 @@ function chartTf(ctx: RuntimeContext): Timeframe {
 
 export const TIMEFRAME_VARIABLES: Record<string, StdlibVariable> = {
   'timeframe.period': { get: (ctx) => normalizeTimeframe(ctx.timeframe) },
-  'timeframe.main_period': { get: (ctx) => normalizeTimeframe(ctx.timeframe) },
+  'timeframe.main_period': { get: (ctx) => normalizeTimeframe(ctx.chartTimeframe ?? ctx.timeframe) },
   'timeframe.multiplier': { get: (ctx) => chartTf(ctx).mult },
   'timeframe.isseconds': { get: (ctx) => chartTf(ctx).unit === 'S' },
   'timeframe.isminutes': { get: (ctx) => chartTf(ctx).unit === 'm' },
