@@ -3,11 +3,8 @@
 // the executor stores it immediately. Iterations stored by an earlier attempt are not re-run.
 // Large sweeps are spread over helper threads (one per spare core, see helper-threads.ts); the
 // script compiles once per thread and the bars are handed to each thread once per job.
-import type { BarColumns, SymbolInfo } from '@pineback/pine';
 import { createPineEngine } from '../engine/pine-adapter.js';
-import type { StrategySettings } from '../engine/types.js';
 import type { JobContext } from '../jobs/kinds.js';
-import type { Constraint } from '../schemas/optimizations.js';
 import type { IterationRow } from '../store/optimizations-repo.js';
 import { evaluateSet, type EvaluationInput } from './evaluate.js';
 import { helperCount, HelperThreads } from './helper-threads.js';
@@ -17,19 +14,11 @@ import type { Window } from './walk-forward.js';
 
 export { sliceBars } from './evaluate.js';
 
-export interface OptimizationThreadInput {
-  source: string;
-  fixedInputs: Record<string, unknown>;
-  settings: StrategySettings;
-  symbol: string;
-  timeframe: string;
-  bars: BarColumns;
-  symbolInfo: SymbolInfo;
+/** Everything a thread evaluates against (shared with helper threads), plus the work to do. */
+export interface OptimizationThreadInput extends Omit<EvaluationInput, 'maxLoopIterations'> {
   paramSets: ParamSet[];
   /** Null = a single full-range pass. */
   windows: Window[] | null;
-  objective: { metric: string; direction: 'max' | 'min' };
-  constraints: Constraint[];
   /** Iterations stored by earlier attempts, keyed `${window}:${phase}:${idx}`. */
   done: Record<string, { score: number | null; passed: boolean }>;
 }
