@@ -239,31 +239,15 @@ export const TIME_FUNCTIONS: Record<string, StdlibFunction> = {
       timestampFields(getZone(tz), y, mo, d, h, mi, s),
     needsContext: true,
   },
-  time: {
-    impl: (ctx: RuntimeContext, tf?: string | null, session?: string | null, barsBack?: number, tfBarsBack?: number) =>
-      timeOf(ctx, false, tf, session, undefined, barsBack, tfBarsBack),
-    needsContext: true,
-  },
-  'time#0': {
-    impl: (ctx: RuntimeContext, tf?: string | null, session?: string | null, barsBack?: number, tfBarsBack?: number) =>
-      timeOf(ctx, false, tf, session, undefined, barsBack, tfBarsBack),
-    needsContext: true,
-  },
+  time: timeWithoutZone(false),
+  'time#0': timeWithoutZone(false),
   'time#1': {
     impl: (ctx: RuntimeContext, tf: string | null, session: string | null, tz: string | null, barsBack?: number, tfBarsBack?: number) =>
       timeOf(ctx, false, tf, session, tz, barsBack, tfBarsBack),
     needsContext: true,
   },
-  time_close: {
-    impl: (ctx: RuntimeContext, tf?: string | null, session?: string | null, barsBack?: number, tfBarsBack?: number) =>
-      timeOf(ctx, true, tf, session, undefined, barsBack, tfBarsBack),
-    needsContext: true,
-  },
-  'time_close#0': {
-    impl: (ctx: RuntimeContext, tf?: string | null, session?: string | null, barsBack?: number, tfBarsBack?: number) =>
-      timeOf(ctx, true, tf, session, undefined, barsBack, tfBarsBack),
-    needsContext: true,
-  },
+  time_close: timeWithoutZone(true),
+  'time_close#0': timeWithoutZone(true),
   'time_close#1': {
     impl: (ctx: RuntimeContext, tf: string | null, session: string | null, tz: string | null, barsBack?: number, tfBarsBack?: number) =>
       timeOf(ctx, true, tf, session, tz, barsBack, tfBarsBack),
@@ -286,3 +270,12 @@ export const TIME_VARIABLES: Record<string, StdlibVariable> = {
   timenow: { get: () => Date.now() },
   last_bar_time: { get: (ctx) => (ctx.bars.length > 0 ? ctx.bars.time[ctx.bars.length - 1]! : NaN) },
 };
+
+/** `time(timeframe, session, bars_back, timeframe_bars_back)` / `time_close(…)`: the overload without a time zone. */
+function timeWithoutZone(close: boolean) {
+  return {
+    impl: (ctx: RuntimeContext, tf?: string | null, session?: string | null, barsBack?: number, tfBarsBack?: number) =>
+      timeOf(ctx, close, tf, session, undefined, barsBack, tfBarsBack),
+    needsContext: true,
+  };
+}
