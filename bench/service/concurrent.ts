@@ -13,25 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { compile, run, defaultSymbolInfo } from '@pineback/pine';
 import { parseOhlcvCsv } from '@pineback/data';
 import { MARKET_DIR } from '../../test-support/shared.js';
+import { arg, smaCrossScript } from './common.js';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const JOBS = arg('--jobs', 100);
 const REPEATS = arg('--repeats', 1);
 const CSV = join(MARKET_DIR, 'spy_1h_1998-2021_lean.csv');
-const SCRIPT = `//@version=6
-strategy("SMA cross", overlay=true)
-fastLength = input.int(10, "Fast")
-slowLength = input.int(200, "Slow")
-fast = ta.sma(close, fastLength)
-slow = ta.sma(close, slowLength)
-if ta.crossover(fast, slow)
-    strategy.entry("L", strategy.long)
-if ta.crossunder(fast, slow)
-    strategy.entry("S", strategy.short)
-`;
+const SCRIPT = smaCrossScript(200);
 
 const dist = new URL('../../packages/server/dist/index.js', import.meta.url);
 const fromDist = existsSync(fileURLToPath(dist));

@@ -13,27 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { compile, run, defaultSymbolInfo } from '@pineback/pine';
 import { parseOhlcvCsv } from '@pineback/data';
 import { MARKET_DIR } from '../../test-support/shared.js';
+import { arg, smaCrossScript } from './common.js';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const REPEATS = arg('--repeats', 3);
 const ITER = arg('--iterations', 1000);
 const PEER_SAMPLE = arg('--peer-sample', 50);
 
 const CSV = join(MARKET_DIR, 'spy_1s_2013-10-07_11_lean.csv');
-const SCRIPT = `//@version=6
-strategy("SMA cross", overlay=true)
-fastLength = input.int(10, "Fast")
-slowLength = input.int(30, "Slow")
-fast = ta.sma(close, fastLength)
-slow = ta.sma(close, slowLength)
-if ta.crossover(fast, slow)
-    strategy.entry("L", strategy.long)
-if ta.crossunder(fast, slow)
-    strategy.entry("S", strategy.short)
-`;
+const SCRIPT = smaCrossScript(30);
 // 40 fast lengths × 25 slow lengths = 1,000 combinations (fewer with --iterations for quick checks).
 const FAST = { min: 2, max: 41, step: 1 };
 const SLOW = { min: 50, max: 50 + 5 * (Math.max(1, Math.round(ITER / 40)) - 1), step: 5 };
