@@ -70,6 +70,31 @@ describe('market data', () => {
     expect(d.body.time.length).toBeLessThan(1400);
   });
 
+  it('pages chart bars backwards from the latest bar (direction=backward)', async () => {
+    const collect = async (tf: string, limit: number): Promise<{ times: number[]; pages: number }> => {
+      let before: number | null = null;
+      const times: number[] = [];
+      let pages = 0;
+      do {
+        const r: { status: number; body: any } = await http(base, 'GET', `/api/data/bars?symbol=${SYMBOL}&timeframe=${tf}&limit=${limit}&direction=backward${before === null ? '' : `&before=${before}`}`);
+        expect(r.status).toBe(200);
+        expect(r.body.time.length).toBeLessThanOrEqual(limit);
+        if (r.body.time.length && times.length) expect(r.body.time.at(-1)).toBeLessThan(times[0]!);
+        times.unshift(...r.body.time);
+        before = r.body.prevCursor;
+        pages++;
+      } while (before !== null && pages < 200);
+      return { times, pages };
+    };
+    const hourly = await collect('60', 5000);
+    expect(hourly.times.length).toBe(23054);
+    expect(hourly.pages).toBeGreaterThanOrEqual(5);
+    // Resampled pages join into exactly the forward daily series (no split or repeated bucket).
+    const daily = await collect('D', 300);
+    const forward = await http(base, 'GET', `/api/data/bars?symbol=${SYMBOL}&timeframe=D&limit=50000`);
+    expect(daily.times).toEqual(forward.body.time);
+  });
+
   it('answers 404 for unknown symbols', async () => {
     const r = await http(base, 'GET', '/api/data/bars?symbol=FX:NOPE&timeframe=60');
     expect(r.status).toBe(404);

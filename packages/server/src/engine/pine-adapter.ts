@@ -6,6 +6,7 @@ import {
   type BarColumns, type CompiledProgram, type Diagnostic as PineDiagnostic, type InputDecl, type PerformanceSummary,
   type SideSummary, type StrategySettings as PineStrategySettings, type TradeListRow,
 } from '@pineback/pine';
+import { chartOutputs } from './chart-outputs.js';
 import {
   ScriptError, type BacktestRunRequest, type BacktestRunResult, type Diagnostic, type InputSpec, type MetricRow,
   type ScriptEngine, type SeriesPoint, type StrategySettings, type TradeRecord,
@@ -214,7 +215,7 @@ export function createPineEngine(): ScriptEngine {
         trades: tradesOf(strat.trades),
         equity: series(s.time, s.equity),
         drawdown: series(s.time, s.drawdown),
-        plots: out.plots.map((p) => ({ title: p.title, points: series(req.bars.time, p.values) })),
+        ...chartOutputs(out, req.bars.time),
         warnings,
         currency,
       };

@@ -145,10 +145,46 @@ export interface BacktestRunResult {
   trades: TradeRecord[];
   equity: SeriesPoint[];
   drawdown: SeriesPoint[];
-  plots: { title: string; points: SeriesPoint[] }[];
+  plots: ChartPlot[];
+  /** The script's other visual outputs (absent for summary-only runs). */
+  hlines?: ChartHLine[];
+  fills?: ChartFill[];
+  bgcolors?: ChartBgColor[];
   warnings: string[];
   currency: string;
 }
+
+/** Colours are 0xRRGGBBAA numbers as in packages/pine; null = na (the chart's default). */
+export interface ChartPlot {
+  title: string;
+  points: SeriesPoint[];
+  kind?: 'plot' | 'plotshape' | 'plotchar' | 'plotarrow' | 'plotcandle' | 'plotbar';
+  /** plot: line, linebr, stepline, stepline_diamond, steplinebr, histogram, columns, circles, cross, area, areabr; plotshape: the shape. */
+  style?: string;
+  color?: number | null;
+  /** Per point (same order as points) when the script's colour is a series. */
+  colors?: (number | null)[];
+  linewidth?: number;
+  histbase?: number;
+  location?: string;
+  char?: string;
+  text?: string;
+}
+
+export interface ChartHLine { title: string; price: number | null; color: number | null; linestyle: string; linewidth: number }
+
+export interface ChartFill {
+  title: string;
+  /** Indexes into plots / hlines. */
+  from: { kind: 'plot' | 'hline'; index: number };
+  to: { kind: 'plot' | 'hline'; index: number };
+  color: number | null;
+  /** Per bar (the plots' point order) when the fill colour is a series. */
+  colors?: (number | null)[];
+}
+
+/** Only the bars with a colour. */
+export interface ChartBgColor { title: string; points: { time: number; color: number }[] }
 
 export interface ScriptEngine {
   validateScript(source: string): Promise<Diagnostic[]>;
@@ -186,6 +222,13 @@ export interface BarsPage {
   nextCursor: number | null;
 }
 
+/** A page read backwards from the end of the range (charts show the latest bars first). */
+export interface BarsPageBefore {
+  bars: BarColumns;
+  /** Pass back as `before` to get the preceding page; null at the start of the range. */
+  prevCursor: number | null;
+}
+
 export interface CsvImportRequest {
   symbol: string;
   /** Inferred from the bar spacing when omitted. */
@@ -210,6 +253,8 @@ export interface MarketData {
   /** Lower-timeframe bars for the bar magnifier; null when none are stored. */
   loadMagnifierBars(symbol: string, chartTimeframe: string, range: DateRange): Promise<BarColumns | null>;
   barsPage(symbol: string, timeframe: string, range: DateRange, cursor: number | null, limit: number): Promise<BarsPage>;
+  /** The last `limit` bars before `before` (exclusive; null = the end of the range). */
+  barsPageBefore(symbol: string, timeframe: string, range: DateRange, before: number | null, limit: number): Promise<BarsPageBefore>;
   importCsv(req: CsvImportRequest): Promise<{ bars: number }>;
   download(req: DownloadRequest, onProgress: (percent: number) => void, signal: AbortSignal): Promise<{ bars: number }>;
   close(): Promise<void>;

@@ -25,18 +25,22 @@ export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/bars', {
     schema: {
       tags, summary: 'Bars for a chart, resampled to the timeframe, one page at a time',
-      description: 'Columns (time, open, high, low, close, volume). Pass nextCursor back as cursor to load the following page; null means the range is complete.',
+      description: 'Columns (time, open, high, low, close, volume). Pass nextCursor back as cursor to load the following page; null means the range is complete. With direction=backward the first page holds the latest bars and prevCursor, passed back as before, loads the preceding page.',
       querystring: BarsQuery, response: { 200: BarsResponse, ...errorResponses },
     },
   }, async (req) => {
     const q = req.query;
-    const page = await s.market.barsPage(q.symbol, q.timeframe, { from: toMs(q.from), to: toMs(q.to) }, q.cursor ?? null, q.limit);
+    const range = { from: toMs(q.from), to: toMs(q.to) };
+    const backward = q.direction === 'backward';
+    const page = backward
+      ? await s.market.barsPageBefore(q.symbol, q.timeframe, range, q.before ?? null, q.limit)
+      : await s.market.barsPage(q.symbol, q.timeframe, range, q.cursor ?? null, q.limit);
     const b = page.bars;
     return {
       symbol: q.symbol, timeframe: q.timeframe,
       time: Array.from(b.time), open: Array.from(b.open), high: Array.from(b.high), low: Array.from(b.low), close: Array.from(b.close),
       volume: Array.from(b.volume, (v) => (Number.isNaN(v) ? null : v)),
-      nextCursor: page.nextCursor,
+      ...('prevCursor' in page ? { nextCursor: null, prevCursor: page.prevCursor } : { nextCursor: page.nextCursor }),
     };
   });
 

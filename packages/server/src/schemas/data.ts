@@ -20,6 +20,10 @@ export const BarsQuery = z.object({
   /** Continue after this bar time (the previous page's nextCursor). */
   cursor: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(50_000).default(5_000),
+  /** backward: pages run from the end of the range towards its start (charts draw the latest bars first). */
+  direction: z.enum(['forward', 'backward']).default('forward'),
+  /** Backward paging: bars strictly before this time (the previous page's prevCursor). */
+  before: z.coerce.number().int().min(0).optional(),
 });
 
 /** Column layout keeps 1,000,000-bar charts small on the wire: one array per field. */
@@ -33,6 +37,8 @@ export const BarsResponse = z.object({
   close: z.array(z.number()),
   volume: z.array(z.number().nullable()),
   nextCursor: z.number().nullable(),
+  /** Backward paging only: pass back as `before` for the preceding page; null at the start of the range. */
+  prevCursor: z.number().nullable().optional(),
 });
 
 export const ImportQuery = z.object({

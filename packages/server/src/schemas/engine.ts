@@ -56,6 +56,34 @@ export const MetricRowSchema = z.object({
   unit: z.enum(['currency', 'percent', 'count', 'ratio', 'bars']).optional(),
 });
 
+/** Colours: 0xRRGGBBAA as a number (Pine's runtime encoding); null = na / the chart's default. */
+const Color = z.number().nullable();
+
+/** A plot*() output with its constant style arguments. */
+const ChartPlotSchema = z.object({
+  title: z.string(),
+  points: z.array(SeriesPoint),
+  kind: z.enum(['plot', 'plotshape', 'plotchar', 'plotarrow', 'plotcandle', 'plotbar']).optional(),
+  /** plot: line, linebr, stepline, stepline_diamond, steplinebr, histogram, columns, circles, cross, area, areabr; plotshape: the shape. */
+  style: z.string().optional(),
+  color: Color.optional(),
+  /** Per point when the colour is a series. */
+  colors: z.array(Color).optional(),
+  linewidth: z.number().optional(),
+  histbase: z.number().optional(),
+  location: z.string().optional(),
+  char: z.string().optional(),
+  text: z.string().optional(),
+});
+
+const ChartHLineSchema = z.object({ title: z.string(), price: z.number().nullable(), color: Color, linestyle: z.string(), linewidth: z.number() });
+
+const FillEnd = z.object({ kind: z.enum(['plot', 'hline']), index: z.number().int() });
+const ChartFillSchema = z.object({ title: z.string(), from: FillEnd, to: FillEnd, color: Color, colors: z.array(Color).optional() });
+
+/** bgcolor(): only the bars that have a colour. */
+const ChartBgColorSchema = z.object({ title: z.string(), points: z.array(z.object({ time: z.number(), color: z.number() })) });
+
 export const RunResultSchema = z.object({
   symbol: z.string(),
   timeframe: z.string(),
@@ -65,7 +93,10 @@ export const RunResultSchema = z.object({
   trades: z.array(TradeSchema),
   equity: z.array(SeriesPoint),
   drawdown: z.array(SeriesPoint),
-  plots: z.array(z.object({ title: z.string(), points: z.array(SeriesPoint) })),
+  plots: z.array(ChartPlotSchema),
+  hlines: z.array(ChartHLineSchema).optional(),
+  fills: z.array(ChartFillSchema).optional(),
+  bgcolors: z.array(ChartBgColorSchema).optional(),
   warnings: z.array(z.string()),
   currency: z.string(),
   /** The symbol's exchange time zone (IANA), used for the CSV export's times. */

@@ -105,7 +105,7 @@ export class ApiClient {
 
   // --- market data
   symbols(): Promise<{ items: Coverage[] }> { return this.request('GET', '/data/symbols'); }
-  bars(q: { symbol: string; timeframe: string; from?: number; to?: number; cursor?: number | null; limit?: number }): Promise<BarsPage> {
+  bars(q: { symbol: string; timeframe: string; from?: number; to?: number; cursor?: number | null; limit?: number; direction?: 'forward' | 'backward'; before?: number | null }): Promise<BarsPage> {
     return this.request('GET', '/data/bars', { query: q });
   }
   importCsv(file: Blob, filename: string, q: { symbol: string; timeframe?: string; timezone?: string; currency?: string }): Promise<JobAccepted> {

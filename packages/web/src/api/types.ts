@@ -59,6 +59,39 @@ export interface MetricRow {
   unit?: MetricUnit;
 }
 
+/** Colours are 0xRRGGBBAA numbers (Pine's runtime encoding); null = na / the chart's default. */
+export type PineColor = number | null;
+
+export interface ChartPlot {
+  title: string;
+  points: SeriesPoint[];
+  kind?: 'plot' | 'plotshape' | 'plotchar' | 'plotarrow' | 'plotcandle' | 'plotbar';
+  /** plot: line, linebr, stepline, stepline_diamond, steplinebr, histogram, columns, circles, cross, area, areabr; plotshape: the shape. */
+  style?: string;
+  color?: PineColor;
+  /** Per point when the colour is a series. */
+  colors?: PineColor[];
+  linewidth?: number;
+  histbase?: number;
+  location?: string;
+  char?: string;
+  text?: string;
+}
+
+export interface ChartHLine { title: string; price: number | null; color: PineColor; linestyle: string; linewidth: number }
+
+export interface ChartFill {
+  title: string;
+  /** Indexes into plots / hlines. */
+  from: { kind: 'plot' | 'hline'; index: number };
+  to: { kind: 'plot' | 'hline'; index: number };
+  color: PineColor;
+  /** Per bar (the plots' point order) when the colour is a series. */
+  colors?: PineColor[];
+}
+
+export interface ChartBgColor { title: string; points: { time: number; color: number }[] }
+
 export interface RunResult {
   symbol: string;
   timeframe: string;
@@ -68,7 +101,10 @@ export interface RunResult {
   trades: Trade[];
   equity: SeriesPoint[];
   drawdown: SeriesPoint[];
-  plots: { title: string; points: SeriesPoint[] }[];
+  plots: ChartPlot[];
+  hlines?: ChartHLine[];
+  fills?: ChartFill[];
+  bgcolors?: ChartBgColor[];
   warnings: string[];
   currency: string;
   timezone: string;
@@ -154,6 +190,8 @@ export interface BarsPage {
   close: number[];
   volume: (number | null)[];
   nextCursor: number | null;
+  /** direction=backward: pass back as `before` for the preceding page; null at the start. */
+  prevCursor?: number | null;
 }
 
 export interface JobAccepted { id: string; status: JobStatus }

@@ -1,9 +1,25 @@
-// Data conversion for lightweight-charts: API times are Unix ms, the chart wants UTC seconds; nulls
-// become whitespace points so lines break instead of dropping to zero.
+// Data conversion for lightweight-charts: API times are Unix ms, the chart wants seconds on its axis
+// clock (UTC, or shifted into the exchange's or the browser's zone: see time-zone.ts); nulls become
+// whitespace points so lines break instead of dropping to zero.
 import type { CandlestickData, HistogramData, LineData, SeriesMarker, Time, UTCTimestamp, WhitespaceData } from 'lightweight-charts';
 import type { SeriesPoint, Trade } from '../api/types.js';
+import { utcClock, type Clock } from './time-zone.js';
 
-export const toSec = (ms: number): UTCTimestamp => Math.floor(ms / 1000) as UTCTimestamp;
+export const toSec: Clock = utcClock;
+
+/** Axis times must strictly increase; a zone's fall-back hour maps two bars onto one wall-clock time,
+ *  so a repeated or earlier time moves one second past its predecessor. */
+export function axisTimes(time: ArrayLike<number>, clock: Clock = utcClock, from = 0, to = time.length, prev = -Infinity): UTCTimestamp[] {
+  const out = new Array<UTCTimestamp>(Math.max(0, to - from));
+  let last = prev;
+  for (let i = from; i < to; i++) {
+    let t: number = clock(time[i]!);
+    if (t <= last) t = last + 1;
+    out[i - from] = t as UTCTimestamp;
+    last = t;
+  }
+  return out;
+}
 
 export interface BarColumnsLike {
   time: ArrayLike<number>;
@@ -14,26 +30,44 @@ export interface BarColumnsLike {
   volume: ArrayLike<number | null>;
 }
 
-export function candles(b: BarColumnsLike, from = 0, to = b.time.length): CandlestickData<Time>[] {
+function tail<T>(a: ArrayLike<T>, from: number): ArrayLike<T> {
+  const sub = (a as { subarray?: (start: number) => ArrayLike<T> }).subarray;
+  return sub ? sub.call(a, from) : Array.prototype.slice.call(a, from);
+}
+
+/** The newest `n` bars (views, not copies, for typed columns). */
+export function newestBars(b: BarColumnsLike, n: number): BarColumnsLike {
+  const from = b.time.length - n;
+  if (from <= 0) return b;
+  return { time: tail(b.time, from), open: tail(b.open, from), high: tail(b.high, from), low: tail(b.low, from), close: tail(b.close, from), volume: tail(b.volume, from) };
+}
+
+/** `times` are the axis times of bars from..to (axisTimes); default: UTC. */
+export function candles(b: BarColumnsLike, from = 0, to = b.time.length, times = axisTimes(b.time, utcClock, from, to)): CandlestickData<Time>[] {
   const out = new Array<CandlestickData<Time>>(Math.max(0, to - from));
-  for (let i = from; i < to; i++) out[i - from] = { time: toSec(b.time[i]!), open: b.open[i]!, high: b.high[i]!, low: b.low[i]!, close: b.close[i]! };
+  for (let i = from; i < to; i++) out[i - from] = { time: times[i - from]!, open: b.open[i]!, high: b.high[i]!, low: b.low[i]!, close: b.close[i]! };
   return out;
 }
 
-export function volumes(b: BarColumnsLike, from = 0, to = b.time.length): HistogramData<Time>[] {
+const UP_VOLUME = 'rgba(38,166,154,0.45)';
+const DOWN_VOLUME = 'rgba(239,83,80,0.45)';
+
+export function volumes(b: BarColumnsLike, from = 0, to = b.time.length, times = axisTimes(b.time, utcClock, from, to)): HistogramData<Time>[] {
   const out = new Array<HistogramData<Time>>(Math.max(0, to - from));
   for (let i = from; i < to; i++) {
-    const up = b.close[i]! >= b.open[i]!;
-    out[i - from] = { time: toSec(b.time[i]!), value: b.volume[i] ?? 0, color: up ? 'rgba(38,166,154,0.45)' : 'rgba(239,83,80,0.45)' };
+    const v = b.volume[i];
+    out[i - from] = { time: times[i - from]!, value: v === null || v === undefined || Number.isNaN(v) ? 0 : v, color: b.close[i]! >= b.open[i]! ? UP_VOLUME : DOWN_VOLUME };
   }
   return out;
 }
 
 /** Line data with whitespace for na; duplicate times (same second) keep the last value. */
-export function linePoints(points: readonly SeriesPoint[]): (LineData<Time> | WhitespaceData<Time>)[] {
+export function linePoints(points: readonly SeriesPoint[], clock: Clock = utcClock): (LineData<Time> | WhitespaceData<Time>)[] {
   const out: (LineData<Time> | WhitespaceData<Time>)[] = [];
   for (const p of points) {
-    const time = toSec(p.time);
+    let time = clock(p.time);
+    const prev = out.length ? (out[out.length - 1]!.time as number) : -Infinity;
+    if (time < prev) time = (prev + 1) as UTCTimestamp; // a zone's fall-back hour (see axisTimes)
     const item = p.value === null || !Number.isFinite(p.value) ? { time } : { time, value: p.value };
     if (out.length && out[out.length - 1]!.time === time) out[out.length - 1] = item;
     else out.push(item);
@@ -42,7 +76,7 @@ export function linePoints(points: readonly SeriesPoint[]): (LineData<Time> | Wh
 }
 
 /** Entry and exit markers drawn at the fill price (arrow above/below the price, TradingView colours). */
-export function tradeMarkers(trades: readonly Trade[], maxLabelled = 150): SeriesMarker<Time>[] {
+export function tradeMarkers(trades: readonly Trade[], maxLabelled = 150, clock: Clock = utcClock): SeriesMarker<Time>[] {
   const out: SeriesMarker<Time>[] = [];
   // Signal names on hundreds of markers turn into noise; above the limit only the arrows remain.
   const label = (s: string | null): string => (trades.length * 2 <= maxLabelled ? s ?? '' : '');
@@ -50,13 +84,13 @@ export function tradeMarkers(trades: readonly Trade[], maxLabelled = 150): Serie
     const long = t.direction === 'long';
     if (Number.isFinite(t.entryTime)) {
       out.push({
-        time: toSec(t.entryTime), position: long ? 'atPriceBottom' : 'atPriceTop', price: t.entryPrice,
+        time: clock(t.entryTime), position: long ? 'atPriceBottom' : 'atPriceTop', price: t.entryPrice,
         shape: long ? 'arrowUp' : 'arrowDown', color: long ? '#2962ff' : '#e91e63', text: label(t.entrySignal), id: `e${t.id}`,
       });
     }
     if (t.exitTime !== null && t.exitPrice !== null && t.exitSignal !== 'Open') {
       out.push({
-        time: toSec(t.exitTime), position: long ? 'atPriceTop' : 'atPriceBottom', price: t.exitPrice,
+        time: clock(t.exitTime), position: long ? 'atPriceTop' : 'atPriceBottom', price: t.exitPrice,
         shape: long ? 'arrowDown' : 'arrowUp', color: '#9c27b0', text: label(t.exitSignal), id: `x${t.id}`,
       });
     }

@@ -1,7 +1,7 @@
-// Progressive loading of large bar sets (up to millions): pages arrive in order and are appended to
-// growing typed arrays; the chart is redrawn after the first page, then each time the loaded count has
-// grown `growth`-fold, and at the end — so the total redraw work stays linear (a geometric series)
-// while the first screen appears after the first page.
+// Progressive loading of large bar sets (up to millions), latest bars first: the first, small page is
+// the window a chart shows on open; older pages arrive in the background and are prepended to typed
+// columns that grow towards the front. Attaching to the chart is separate (see attach-policy.ts), so
+// fetching never waits for drawing.
 import type { BarsPage } from '../api/types.js';
 
 export interface LoadedBars {
@@ -14,69 +14,85 @@ export interface LoadedBars {
   volume: Float64Array;
 }
 
-function grow(a: Float64Array, min: number): Float64Array {
-  if (a.length >= min) return a;
-  const b = new Float64Array(Math.max(min, a.length * 2, 1024));
-  b.set(a);
-  return b;
-}
+const FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
+type Columns = Record<(typeof FIELDS)[number], Float64Array>;
 
-export class BarAccumulator {
-  private cols: Record<'time' | 'open' | 'high' | 'low' | 'close' | 'volume', Float64Array> = { time: new Float64Array(0), open: new Float64Array(0), high: new Float64Array(0), low: new Float64Array(0), close: new Float64Array(0), volume: new Float64Array(0) };
-  length = 0;
+/** Columns filled from the back: prepending a page copies only that page, and the capacity doubles
+ *  when it runs out, so loading n bars costs O(n) however many pages they come in. */
+export class PrependBuffer {
+  private cols: Columns = { time: new Float64Array(0), open: new Float64Array(0), high: new Float64Array(0), low: new Float64Array(0), close: new Float64Array(0), volume: new Float64Array(0) };
+  /** Index of the first filled slot (the data is cols[k][start .. capacity)). */
+  private start = 0;
 
-  append(p: Pick<BarsPage, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>): void {
-    const n = p.time.length;
-    const need = this.length + n;
-    for (const k of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) this.cols[k] = grow(this.cols[k], need);
-    for (let i = 0; i < n; i++) {
-      const j = this.length + i;
-      this.cols.time[j] = p.time[i]!;
-      this.cols.open[j] = p.open[i]!;
-      this.cols.high[j] = p.high[i]!;
-      this.cols.low[j] = p.low[i]!;
-      this.cols.close[j] = p.close[i]!;
-      this.cols.volume[j] = p.volume[i] ?? NaN;
+  get length(): number {
+    return this.cols.time.length - this.start;
+  }
+
+  private reserve(extra: number): void {
+    if (this.start >= extra) return;
+    const len = this.length;
+    const cap = Math.max(len + extra, this.cols.time.length * 2, 1024);
+    for (const k of FIELDS) {
+      const next = new Float64Array(cap);
+      next.set(this.cols[k].subarray(this.start), cap - len);
+      this.cols[k] = next;
     }
-    this.length = need;
+    this.start = cap - len;
   }
 
-  /** Views of the loaded prefix (no copy). */
-  view(): LoadedBars {
-    const n = this.length;
+  /** Adds a page of bars that all precede the bars held so far. */
+  prepend(p: Pick<BarsPage, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>): void {
+    const n = p.time.length;
+    this.reserve(n);
+    const at = this.start - n;
     const c = this.cols;
-    return { length: n, time: c.time.subarray(0, n), open: c.open.subarray(0, n), high: c.high.subarray(0, n), low: c.low.subarray(0, n), close: c.close.subarray(0, n), volume: c.volume.subarray(0, n) };
+    for (let i = 0; i < n; i++) {
+      const j = at + i;
+      c.time[j] = p.time[i]!;
+      c.open[j] = p.open[i]!;
+      c.high[j] = p.high[i]!;
+      c.low[j] = p.low[i]!;
+      c.close[j] = p.close[i]!;
+      c.volume[j] = p.volume[i] ?? NaN;
+    }
+    this.start = at;
+  }
+
+  /** Views of the loaded bars, oldest first (no copy; a later prepend may reallocate). */
+  view(): LoadedBars {
+    const c = this.cols;
+    const s = this.start;
+    return { length: this.length, time: c.time.subarray(s), open: c.open.subarray(s), high: c.high.subarray(s), low: c.low.subarray(s), close: c.close.subarray(s), volume: c.volume.subarray(s) };
   }
 }
 
-export interface ProgressiveOptions {
-  fetchPage(cursor: number | null): Promise<BarsPage>;
-  /** Called with everything loaded so far when it is worth redrawing. */
+export interface BackwardOptions {
+  /** Fetches the `limit` bars before `before` (null: the latest bars). */
+  fetchPage(before: number | null, limit: number): Promise<BarsPage>;
+  /** Called after every page with everything loaded so far; `done` on the last call. */
   onData(bars: LoadedBars, done: boolean): void;
+  /** Size of the first page: what the chart shows on open (default 2,000). */
+  firstPage?: number;
+  /** Size of the following pages (default 50,000, the API's maximum). */
+  page?: number;
   maxBars?: number;
-  /** Redraw factor (default 4: 50k → 200k → 800k → end). */
-  growth?: number;
   signal?: { aborted: boolean };
 }
 
-export async function loadProgressively(o: ProgressiveOptions): Promise<LoadedBars> {
-  const acc = new BarAccumulator();
-  let cursor: number | null = null;
-  let drawnAt = 0;
+/** Loads a series from its end towards its start; resolves with all loaded bars. */
+export async function loadLatestFirst(o: BackwardOptions): Promise<LoadedBars> {
+  const buf = new PrependBuffer();
   const max = o.maxBars ?? 2_000_000;
+  let before: number | null = null;
+  let limit = o.firstPage ?? 2_000;
   for (;;) {
-    const page = await o.fetchPage(cursor);
-    if (o.signal?.aborted) break;
-    acc.append(page);
-    cursor = page.nextCursor;
-    const done = cursor === null || acc.length >= max || page.time.length === 0;
-    if (done) break;
-    if (acc.length >= Math.max(1, drawnAt * (o.growth ?? 4))) {
-      drawnAt = acc.length;
-      o.onData(acc.view(), false);
-    }
+    const page = await o.fetchPage(before, limit);
+    if (o.signal?.aborted) return buf.view();
+    buf.prepend(page);
+    before = page.prevCursor ?? null;
+    const done = before === null || buf.length >= max;
+    o.onData(buf.view(), done);
+    if (done) return buf.view();
+    limit = o.page ?? 50_000;
   }
-  const all = acc.view();
-  o.onData(all, true);
-  return all;
 }

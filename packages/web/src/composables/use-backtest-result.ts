@@ -1,10 +1,10 @@
 // Loads what the results page shows for one id: a server backtest (following it while it runs) or a
-// local in-browser run; then the chart bars for the selected run, progressively.
+// local in-browser run; then the chart bars for the selected run, progressively (latest first).
 import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import { api, followJob } from '../api/client.js';
 import type { BacktestRequest, BacktestView, RunResult } from '../api/types.js';
 import type { BarColumnsLike } from '../chart/convert.js';
-import { loadProgressively } from '../chart/progressive-bars.js';
+import { loadLatestFirst } from '../chart/progressive-bars.js';
 import { useLocalResults } from './use-local-results.js';
 
 export function useBacktestResult(id: Ref<string | null>) {
@@ -55,10 +55,13 @@ export function useBacktestResult(id: Ref<string | null>) {
     const ms = (t: number | string | undefined): number | undefined => (t === undefined ? undefined : typeof t === 'number' ? t : Date.parse(t));
     barsLoading.value = true;
     try {
-      await loadProgressively({
-        fetchPage: (cursor) => api.bars({ symbol: r.symbol, timeframe: r.timeframe, from: ms(range.from), to: ms(range.to), cursor, limit: 50_000 }),
-        onData: (b) => {
-          if (!token.aborted) bars.value = b;
+      // Latest bars first (what the chart opens on), then older history in the background.
+      await loadLatestFirst({
+        fetchPage: (before, limit) => api.bars({ symbol: r.symbol, timeframe: r.timeframe, from: ms(range.from), to: ms(range.to), direction: 'backward', before, limit }),
+        onData: (b, done) => {
+          if (token.aborted) return;
+          bars.value = b;
+          if (done) barsLoading.value = false;
         },
         signal: token,
       });
