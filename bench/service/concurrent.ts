@@ -5,24 +5,21 @@
 // (POST → 202) and of the completion latency (POST → job done, observed by polling every 100 ms), plus
 // wall and CPU time for the whole burst. The server's per-client submission rate limit (default 60 per
 // minute) is raised to 1,000 for the bench: with the default the 61st submission in a minute gets 429.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { compile, run, defaultSymbolInfo } from '@pineback/pine';
 import { parseOhlcvCsv } from '@pineback/data';
 import { MARKET_DIR } from '../../test-support/shared.js';
-import { arg, smaCrossScript } from './common.js';
+import { arg, loadServer, smaCrossScript } from './common.js';
 
 const JOBS = arg('--jobs', 100);
 const REPEATS = arg('--repeats', 1);
 const CSV = join(MARKET_DIR, 'spy_1h_1998-2021_lean.csv');
 const SCRIPT = smaCrossScript(200);
 
-const dist = new URL('../../packages/server/dist/index.js', import.meta.url);
-const fromDist = existsSync(fileURLToPath(dist));
-const { startServer } = (await import(fromDist ? dist.href : '../../packages/server/src/server.js')) as typeof import('../../packages/server/src/server.js');
+const { startServer, label: serverLabel } = await loadServer();
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const fmt = (xs: number[]): string =>
@@ -109,5 +106,5 @@ try {
   await srv.close();
   rmSync(home, { recursive: true, force: true });
 }
-console.log(`server from ${fromDist ? 'packages/server/dist' : 'sources (tsx)'}; SPY 1h 40,832 bars; ${new Date().toISOString()}`);
+console.log(`server from ${serverLabel}; SPY 1h 40,832 bars; ${new Date().toISOString()}`);
 for (const l of lines) console.log(l);

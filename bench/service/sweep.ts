@@ -3,21 +3,24 @@
 // data (SPY 1-second bars, 2013-10-07…11, 100,184 bars) through POST /api/optimizations on an embedded
 // server, timed from submission to the finished job. Next to it, the same iterations run in-process
 // through @pineback/pine compile()+run() on one thread, so the engine's share of the service time can be
-// read off. Prints wall time, CPU time (user+sys of this process and all its threads) and per-iteration cost.
+// read off (`--bars N` limits both to the first N bars, so the service's per-iteration overhead shows
+// next to a cheap engine run). Prints wall time, CPU time (user+sys of this process and all its
+// threads) and per-iteration cost.
 // Goal (issue "Backtest service"): 1,000 combinations on 100,000 bars in < 30 s on the 2-core machine.
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { compile, run, defaultSymbolInfo } from '@pineback/pine';
-import { parseOhlcvCsv } from '@pineback/data';
+import { parseOhlcvCsv, sliceBars } from '@pineback/data';
 import { MARKET_DIR } from '../../test-support/shared.js';
-import { arg, smaCrossScript } from './common.js';
+import { arg, loadServer, smaCrossScript } from './common.js';
 
 const REPEATS = arg('--repeats', 3);
 const ITER = arg('--iterations', 1000);
 const PEER_SAMPLE = arg('--peer-sample', 50);
+// --bars N sweeps only the first N bars: with a cheap engine run the service's own per-iteration cost shows.
+const BARS = arg('--bars', 0);
 
 const CSV = join(MARKET_DIR, 'spy_1s_2013-10-07_11_lean.csv');
 const SCRIPT = smaCrossScript(30);
@@ -25,9 +28,7 @@ const SCRIPT = smaCrossScript(30);
 const FAST = { min: 2, max: 41, step: 1 };
 const SLOW = { min: 50, max: 50 + 5 * (Math.max(1, Math.round(ITER / 40)) - 1), step: 5 };
 
-const dist = new URL('../../packages/server/dist/index.js', import.meta.url);
-const fromDist = existsSync(fileURLToPath(dist));
-const { startServer } = (await import(fromDist ? dist.href : '../../packages/server/src/server.js')) as typeof import('../../packages/server/src/server.js');
+const { startServer, label: serverLabel } = await loadServer();
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();
@@ -58,6 +59,7 @@ const srv = await startServer(
 const base = srv.url;
 const lines: string[] = [];
 let barCount = 0;
+const { bars: allBars } = parseOhlcvCsv(readFileSync(CSV, 'utf8'), { fileName: 'spy_1s.csv', timezone: 'America/New_York' });
 try {
   const form = new FormData();
   form.append('file', new Blob([readFileSync(CSV)]), 'spy_1s.csv');
@@ -69,7 +71,7 @@ try {
   const cpu: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     const body = JSON.stringify({
-      script: SCRIPT, symbol: 'AMEX:SPYS', timeframe: '1S',
+      script: SCRIPT, symbol: 'AMEX:SPYS', timeframe: '1S', range: BARS > 0 ? { to: allBars.time[BARS] } : {},
       params: { Fast: FAST, Slow: SLOW }, method: 'grid', maxIterations: 100_000,
       objective: { metric: 'netProfit', direction: 'max' },
     });
@@ -97,7 +99,7 @@ try {
   lines.push(`service sweep: best ${s1(Math.min(...wall))}, median ${s1(median(wall))} wall; CPU best ${s1(Math.min(...cpu))}, median ${s1(median(cpu))}`);
 
   // The engine alone: the same script and bars through compile()+run() on this thread, a sample of the grid.
-  const { bars } = parseOhlcvCsv(readFileSync(CSV, 'utf8'), { fileName: 'spy_1s.csv', timezone: 'America/New_York' });
+  const bars = BARS > 0 ? sliceBars(allBars, 0, BARS) : allBars;
   barCount = bars.length;
   const prog = compile(SCRIPT).program!;
   const syminfo = defaultSymbolInfo({ timezone: 'America/New_York', mintick: 0.01 });
@@ -124,5 +126,5 @@ try {
   await srv.close();
   rmSync(home, { recursive: true, force: true });
 }
-console.log(`server from ${fromDist ? 'packages/server/dist' : 'sources (tsx)'}; ${barCount} bars; ${new Date().toISOString()}`);
+console.log(`server from ${serverLabel}; ${barCount} bars; ${new Date().toISOString()}`);
 for (const l of lines) console.log(l);

@@ -56,7 +56,7 @@ async function sweep(threads: string): Promise<{ rows: IterationRow[]; best: Ite
     signal: new AbortController().signal, attempt: 1,
     limits: { timeoutMs: 120_000, memoryMb: 512, maxLoopIterations: 500_000, maxAttempts: 1, backoffMs: 0 },
     progress: (p) => (progress = p),
-    emit: (event, data) => event === 'iteration' && rows.push(data as IterationRow),
+    emit: (event, data) => event === 'iterations' && rows.push(...(data as IterationRow[])),
   };
   const out = await run(input(), ctx);
   return { rows: rows.sort((a, b) => a.idx - b.idx), best: out.best, progress };

@@ -2,9 +2,8 @@
 // result (with its cache key, so identical submissions can reuse it).
 import type { StrategySettings } from '../engine/types.js';
 import type { JobKind } from '../jobs/kinds.js';
-import type { BacktestResult } from '../schemas/engine.js';
 import { cacheKey } from './cache-key.js';
-import type { BacktestThreadInput } from './backtest-thread.js';
+import type { BacktestThreadInput, SerialisedBacktest } from './backtest-thread.js';
 
 export interface BacktestPayload {
   backtestId: string;
@@ -33,7 +32,7 @@ export const backtestKind: JobKind = {
   },
   async complete(deps, job, raw) {
     const p = job.payload as BacktestPayload;
-    const result = raw as BacktestResult;
+    const result = raw as SerialisedBacktest;
     const key = cacheKey({
       scriptHash: p.scriptHash,
       inputs: p.inputs,
@@ -41,7 +40,7 @@ export const backtestKind: JobKind = {
       range: p.range,
       runs: result.runs.map((r) => ({ symbol: r.symbol, timeframe: r.timeframe, datasetHash: r.datasetHash })),
     });
-    await deps.store.backtests.saveResult(p.backtestId, result, result.datasetHash, key);
+    await deps.store.backtests.saveResultJson(p.backtestId, result.json, result.datasetHash, key);
     return { datasetHash: result.datasetHash, runs: result.runs.length };
   },
 };

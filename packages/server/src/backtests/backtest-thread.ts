@@ -1,5 +1,7 @@
 // Worker-thread side of a backtest job: runs every symbol × timeframe with the Pine engine on the
-// bars the executor loaded, reporting progress across runs. No I/O happens here.
+// bars the executor loaded, reporting progress across runs. No I/O happens here. The result leaves
+// the thread already as JSON (what the store keeps): cloning its tens of thousands of point objects
+// to the main thread and serialising them there would put that work on the thread serving requests.
 import { createPineEngine } from '../engine/pine-adapter.js';
 import type { BarColumns, SymbolInfo } from '@pineback/pine';
 import type { StrategySettings } from '../engine/types.js';
@@ -14,7 +16,14 @@ export interface BacktestThreadInput {
   runs: { symbol: string; timeframe: string; bars: BarColumns; symbolInfo: SymbolInfo; intrabars: BarColumns | null; datasetHash: string }[];
 }
 
-export async function run(input: unknown, ctx: JobContext): Promise<BacktestResult> {
+/** What the thread hands back: the stored JSON plus the few fields the executor needs for the cache key. */
+export interface SerialisedBacktest {
+  datasetHash: string;
+  runs: { symbol: string; timeframe: string; datasetHash: string }[];
+  json: string;
+}
+
+export async function run(input: unknown, ctx: JobContext): Promise<SerialisedBacktest> {
   const inp = input as BacktestThreadInput;
   const engine = createPineEngine();
   const runs: RunResult[] = [];
@@ -39,5 +48,10 @@ export async function run(input: unknown, ctx: JobContext): Promise<BacktestResu
     );
     runs.push({ symbol: r.symbol, timeframe: r.timeframe, datasetHash: r.datasetHash, timezone: r.symbolInfo.timezone, ...out });
   }
-  return { datasetHash: combinedDatasetHash(inp.runs.map((r) => r.datasetHash)), runs };
+  const result: BacktestResult = { datasetHash: combinedDatasetHash(inp.runs.map((r) => r.datasetHash)), runs };
+  return {
+    datasetHash: result.datasetHash,
+    runs: runs.map((r) => ({ symbol: r.symbol, timeframe: r.timeframe, datasetHash: r.datasetHash })),
+    json: JSON.stringify(result),
+  };
 }

@@ -1,7 +1,8 @@
 // MarketData backed by packages/data: the BarStore (DuckDB file $PINEBACK_HOME/data.duckdb — the same
 // file `pineback data …` writes — or PostgreSQL when a database URL is configured), resampling from
 // a stored lower timeframe when the requested one is not stored, dataset hashing, CSV import and the
-// ccxt gap-filling download. The store is opened on first use.
+// ccxt gap-filling download. The store is opened on first use. Loaded datasets (bars + hash) are
+// cached between a submission and its job, and across submissions (see dataset-cache.ts).
 import { join } from 'node:path';
 import type { BarColumns } from '@pineback/pine';
 import {
@@ -10,7 +11,9 @@ import {
   type BarStore, type SeriesSummary,
 } from '@pineback/data';
 import type { ServerConfig } from '../config.js';
-import { UnknownSymbolError, type BarsPage, type DateRange, type Gap, type LoadedBars, type MarketData, type SymbolCoverage } from './types.js';
+import { DatasetCache, type CachedDataset } from './dataset-cache.js';
+import { shareBars } from './shared-bars.js';
+import { UnknownSymbolError, type BarsPage, type BarsPageBefore, type DateRange, type Gap, type LoadedBars, type MarketData, type SymbolCoverage } from './types.js';
 
 /** A request the data cannot satisfy as given (bad symbol id, bad file): permanent, shown as 400. */
 export class DataRequestError extends Error {
@@ -86,17 +89,55 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
     return (await (await store()).listSeries()).filter((s) => s.symbol === symbol);
   }
 
-  /** Bars of symbol × tf in [from, to), read natively or resampled; throws UnknownSymbolError when there are none. */
-  async function read(symbolIn: string, tfIn: string, range: DateRange): Promise<{ symbol: string; tf: string; bars: BarColumns }> {
+  /** The stored series that symbol × tf is read from (see pickSource); throws UnknownSymbolError when there is none. */
+  async function sourceOf(symbolIn: string, tfIn: string): Promise<{ symbol: string; tf: string; src: SeriesSummary }> {
     const symbol = canonicalSymbol(symbolIn, tfIn);
     const tf = canonicalTimeframe(tfIn);
-    const s = await store();
     const src = pickSource(await seriesOf(symbol), tf);
     if (!src) throw new UnknownSymbolError(symbolIn, tfIn);
+    return { symbol, tf, src };
+  }
+
+  /** Bars of symbol × tf in [from, to), read natively or resampled; throws UnknownSymbolError when there are none. */
+  async function read(symbolIn: string, tfIn: string, range: DateRange, from?: Awaited<ReturnType<typeof sourceOf>>): Promise<{ symbol: string; tf: string; bars: BarColumns }> {
+    const { symbol, tf, src } = from ?? (await sourceOf(symbolIn, tfIn));
+    const s = await store();
     const raw = await s.readBars(symbol, src.timeframe, { from: range.from, to: range.to });
     if (src.timeframe === tf) return { symbol, tf, bars: raw };
     const rec = await s.getSymbol(symbol);
     return { symbol, tf, bars: resample(raw, tf, { timezone: rec?.timezone ?? 'Etc/UTC' }) };
+  }
+
+  const datasets = new DatasetCache();
+  const loading = new Map<string, Promise<CachedDataset>>();
+
+  /** Cheap to read on every cache hit, and changed by any write that adds bars or coverage to the series. */
+  async function fingerprint(symbol: string, timeframe: string): Promise<string> {
+    const s = await store();
+    return `${await s.countBars(symbol, timeframe)} ${JSON.stringify(await s.getRanges(symbol, timeframe))}`;
+  }
+
+  /** Bars of symbol × tf in range with their dataset hash: cached while the source series is unchanged. */
+  async function dataset(symbolIn: string, tfIn: string, range: DateRange): Promise<{ symbol: string; tf: string; ds: CachedDataset }> {
+    const symbol = canonicalSymbol(symbolIn, tfIn);
+    const tf = canonicalTimeframe(tfIn);
+    const key = JSON.stringify([symbol, tf, range.from ?? null, range.to ?? null]);
+    const hit = datasets.get(key);
+    if (hit && (await fingerprint(symbol, hit.source)) === hit.fingerprint) return { symbol, tf, ds: hit };
+    // A burst of submissions on one series misses together: they share one read.
+    let load = loading.get(key);
+    if (!load) {
+      load = (async () => {
+        const from = await sourceOf(symbol, tf);
+        // Taken before the read: a write landing in between makes the entry look stale, never fresh.
+        const fp = await fingerprint(symbol, from.src.timeframe);
+        const { bars } = await read(symbol, tf, range, from);
+        if (bars.length === 0) throw new UnknownSymbolError(symbolIn, tfIn, `no bars for ${symbol} ${tf} in the requested range`);
+        return datasets.set(key, { source: from.src.timeframe, fingerprint: fp, bars: shareBars(bars), hash: datasetHash(symbol, tf, bars), recorded: false });
+      })().finally(() => loading.delete(key));
+      loading.set(key, load);
+    }
+    return { symbol, tf, ds: await load };
   }
 
   return {
@@ -110,18 +151,19 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
     },
 
     async loadBars(symbolIn, tfIn, range): Promise<LoadedBars> {
-      const { symbol, tf, bars } = await read(symbolIn, tfIn, range);
-      if (bars.length === 0) throw new UnknownSymbolError(symbolIn, tfIn, `no bars for ${symbol} ${tf} in the requested range`);
+      const { symbol, tf, ds } = await dataset(symbolIn, tfIn, range);
       const s = await store();
       const rec = await s.getSymbol(symbol);
-      const ds = await s.recordDataset(symbol, tf, bars);
-      return { bars, symbolInfo: toSymbolInfo(rec!, tf), datasetHash: ds.hash };
+      // Datasets are content-addressed and never deleted: a recorded hash needs no second write (or re-hash).
+      if (!ds.recorded) {
+        if (!(await s.getDataset(ds.hash))) await s.recordDataset(symbol, tf, ds.bars);
+        ds.recorded = true;
+      }
+      return { bars: ds.bars, symbolInfo: toSymbolInfo(rec!, tf), datasetHash: ds.hash };
     },
 
     async datasetHash(symbolIn, tfIn, range) {
-      const { symbol, tf, bars } = await read(symbolIn, tfIn, range);
-      if (bars.length === 0) throw new UnknownSymbolError(symbolIn, tfIn, `no bars for ${symbol} ${tf} in the requested range`);
-      return datasetHash(symbol, tf, bars);
+      return (await dataset(symbolIn, tfIn, range)).ds.hash;
     },
 
     async loadMagnifierBars(symbolIn, chartTf, range) {
@@ -153,6 +195,24 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
       return { bars, nextCursor: next >= end ? null : next };
     },
 
+    async barsPageBefore(symbolIn, tfIn, range, before, limit): Promise<BarsPageBefore> {
+      const symbol = canonicalSymbol(symbolIn, tfIn);
+      const tf = canonicalTimeframe(tfIn);
+      const src = pickSource(await seriesOf(symbol), tf);
+      if (!src) throw new UnknownSymbolError(symbolIn, tfIn);
+      const rec = await (await store()).getSymbol(symbol);
+      const bucket = bucketFunction(tf, { timezone: rec?.timezone ?? 'Etc/UTC' });
+      const start = Math.max(range.from ?? src.first, src.first);
+      const end = Math.min(before ?? Infinity, range.to ?? Infinity, src.last + 1);
+      // Mirror of barsPage walking backwards: a window of `limit` bar lengths ending at `end`, started
+      // on a bucket boundary so a resampled first bar is complete.
+      const windowStart = bucket(Math.max(start, end - limit * timeframeMs(tf)));
+      let { bars } = await read(symbol, tf, { from: windowStart, to: end });
+      if (bars.length > limit) bars = sliceBars(bars, bars.length - limit, bars.length);
+      const prev = bars.length === limit ? bars.time[0]! : windowStart;
+      return { bars, prevCursor: prev <= start ? null : prev };
+    },
+
     async importCsv(req) {
       try {
         const r = await importFile(await store(), req.path, {
@@ -165,6 +225,9 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
       } catch (err) {
         if (err instanceof Error && (err.name === 'CsvFormatError' || /symbol must be|timeframe/i.test(err.message))) throw new DataRequestError(err.message);
         throw err;
+      } finally {
+        // Even a failed import may have written some bars.
+        datasets.clear();
       }
     },
 
@@ -178,17 +241,22 @@ export function createMarketData(config: Pick<ServerConfig, 'home' | 'databaseUr
       } catch (err) {
         throw new DataRequestError(err instanceof Error ? err.message : String(err));
       }
-      const r = await fillGaps(await store(), exchange, {
-        symbol: `${req.exchange.toUpperCase()}:${req.symbol}`,
-        timeframe: req.timeframe,
-        from,
-        to,
-        onProgress: (p) => onProgress(Math.min(99, ((p.cursor - from) / Math.max(1, to - from)) * 100)),
-      });
-      return { bars: r.barsStored };
+      try {
+        const r = await fillGaps(await store(), exchange, {
+          symbol: `${req.exchange.toUpperCase()}:${req.symbol}`,
+          timeframe: req.timeframe,
+          from,
+          to,
+          onProgress: (p) => onProgress(Math.min(99, ((p.cursor - from) / Math.max(1, to - from)) * 100)),
+        });
+        return { bars: r.barsStored };
+      } finally {
+        datasets.clear();
+      }
     },
 
     async close() {
+      datasets.clear();
       const o = opening;
       opening = null;
       if (o) await (await o.catch(() => null))?.close();

@@ -1,10 +1,11 @@
 // The 'optimization' job kind: expand the search space and load bars on the executor thread, run
-// the iterations in a worker thread, store each iteration as it arrives.
+// the iterations in a worker thread, store the iterations as their batches arrive.
 import type { JobKind } from '../jobs/kinds.js';
 import type { OptimizationRequest } from '../schemas/optimizations.js';
 import type { IterationRow } from '../store/optimizations-repo.js';
 import type { OptimizationThreadInput } from './optimization-thread.js';
 import { grid, gridSize, randomSample } from './search.js';
+import { shareBars } from '../engine/shared-bars.js';
 import { walkForwardWindows } from './walk-forward.js';
 
 export interface OptimizationPayload {
@@ -48,7 +49,8 @@ export const optimizationKind: JobKind = {
       settings: req.settings,
       symbol: req.symbol,
       timeframe: req.timeframe,
-      bars: loaded.bars,
+      // Shared memory: the optimisation thread and its helpers read these bars without copies.
+      bars: shareBars(loaded.bars),
       symbolInfo: loaded.symbolInfo,
       paramSets: paramSets(req),
       windows: req.walkForward ? walkForwardWindows(loaded.bars.length, req.walkForward) : null,
@@ -58,7 +60,8 @@ export const optimizationKind: JobKind = {
     };
   },
   async onEvent(deps, job, event, data) {
-    if (event !== 'iteration') return;
-    await deps.store.optimizations.addIteration((job.payload as OptimizationPayload).optimizationId, data as IterationRow);
+    // The thread sends finished iterations in batches (see row-batcher.ts): one statement per batch.
+    if (event !== 'iterations') return;
+    await deps.store.optimizations.addIterations((job.payload as OptimizationPayload).optimizationId, data as IterationRow[]);
   },
 };

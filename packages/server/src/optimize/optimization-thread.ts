@@ -2,13 +2,15 @@
 // the in-sample winner of each window out-of-sample), emitting each iteration as it finishes so
 // the executor stores it immediately. Iterations stored by an earlier attempt are not re-run.
 // Large sweeps are spread over helper threads (one per spare core, see helper-threads.ts); the
-// script compiles once per thread and the bars are handed to each thread once per job.
+// script compiles once per thread and the bars are handed to each thread once per job. Finished
+// iterations are emitted in batches ('iterations' events, see row-batcher.ts), with progress.
 import { createPineEngine } from '../engine/pine-adapter.js';
 import type { JobContext } from '../jobs/kinds.js';
 import type { IterationRow } from '../store/optimizations-repo.js';
 import { evaluateSet, type EvaluationInput } from './evaluate.js';
 import { helperCount, HelperThreads } from './helper-threads.js';
 import { best } from './objective.js';
+import { RowBatcher } from './row-batcher.js';
 import type { ParamSet } from './search.js';
 import type { Window } from './walk-forward.js';
 
@@ -43,9 +45,14 @@ export async function run(input: unknown, ctx: JobContext): Promise<{ best: Iter
     const prior = inp.done[`${w}:${phase}:${idx}`];
     return prior ? { idx, window: w, phase, inputs: inp.paramSets[idx]!, metrics: null, score: prior.score, passed: prior.passed, error: null } : null;
   };
+  // Progress travels with each batch: per-iteration progress messages would cost as much as the rows.
+  const batcher = new RowBatcher((rows) => {
+    ctx.emit('iterations', rows);
+    ctx.progress((evaluated / total) * 100);
+  });
   const finish = (row: IterationRow): void => {
-    ctx.emit('iteration', row);
-    ctx.progress((++evaluated / total) * 100);
+    evaluated++;
+    batcher.add(row);
   };
 
   const inSampleBars = Math.max(...windows.map((w) => w.inSample[1] - w.inSample[0]));
@@ -62,9 +69,10 @@ export async function run(input: unknown, ctx: JobContext): Promise<{ best: Iter
         const prior = priorRow(i, win.index, phase);
         if (prior) {
           rows[i] = prior;
-          ctx.progress((++evaluated / total) * 100);
+          evaluated++;
         } else todo.push(i);
       }
+      if (todo.length < inp.paramSets.length) ctx.progress((evaluated / total) * 100);
       const accept = (row: IterationRow): void => {
         if (rows[row.idx]) return;
         rows[row.idx] = row;
@@ -91,6 +99,7 @@ export async function run(input: unknown, ctx: JobContext): Promise<{ best: Iter
       // Single-threaded sweeps, and anything a helper claimed but did not deliver (it died).
       for (const idx of todo) if (!rows[idx]) await evalHere(idx);
 
+      batcher.flush();
       const ordered = rows as IterationRow[];
       const bi = best(ordered);
       if (!inp.windows) {
@@ -101,11 +110,14 @@ export async function run(input: unknown, ctx: JobContext): Promise<{ best: Iter
         else {
           oos = await evaluateSet(engine, evalInput, ctx.signal, { idx: bi, set: inp.paramSets[bi]!, window: win.index, phase: 'out_of_sample', range: win.outOfSample });
           finish(oos);
+          batcher.flush();
         }
         if (!overallBest || (oos.score ?? -Infinity) > (overallBest.score ?? -Infinity)) overallBest = oos;
       }
     }
   } finally {
+    // Whatever finished before a failure or cancel is stored, so a retry does not redo it.
+    batcher.flush();
     ctx.signal.removeEventListener('abort', onAbort);
     await helpers?.close();
   }

@@ -55,7 +55,12 @@ export class BacktestsRepo {
 
   /** Idempotent: a retried attempt writes the same result again. */
   async saveResult(id: string, result: unknown, datasetHash: string | null, cacheKey: string | null): Promise<void> {
-    await this.db.query('UPDATE backtests SET result = $2, dataset_hash = $3, cache_key = $4 WHERE id = $1', [id, toJson(result), datasetHash, cacheKey]);
+    await this.saveResultJson(id, toJson(result), datasetHash, cacheKey);
+  }
+
+  /** saveResult for a result already serialised (by the job thread, off the server's main thread). */
+  async saveResultJson(id: string, resultJson: string | null, datasetHash: string | null, cacheKey: string | null): Promise<void> {
+    await this.db.query('UPDATE backtests SET result = $2, dataset_hash = $3, cache_key = $4 WHERE id = $1', [id, resultJson, datasetHash, cacheKey]);
   }
 
   /** A finished backtest with this cache key, if any. */

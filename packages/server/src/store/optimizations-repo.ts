@@ -62,6 +62,22 @@ export class OptimizationsRepo {
     );
   }
 
+  /** Many iterations in one statement (a sweep's batches); rows already stored are skipped as in addIteration. */
+  async addIterations(id: string, its: readonly IterationRow[]): Promise<void> {
+    if (its.length === 0) return;
+    const now = Date.now();
+    const params: (string | number | boolean | null)[] = [];
+    const tuples = its.map((it) => {
+      const base = params.push(id, it.idx, it.window, it.phase, toJson(it.inputs)!, toJson(it.metrics), it.score, it.passed, it.error, now) - 10;
+      return `(${Array.from({ length: 10 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+    });
+    await this.db.query(
+      `INSERT INTO optimization_iterations (optimization_id, idx, win, phase, inputs, metrics, score, passed, error, created_at)
+       VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
+      params,
+    );
+  }
+
   /** Iterations ranked: passing constraints first, then by score (higher is better), then index. */
   async iterations(id: string, phase: IterationRow['phase'] | undefined, limit: number, offset: number): Promise<{ items: IterationRow[]; total: number }> {
     const params: (string | number)[] = [id];
