@@ -6,6 +6,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { lineColumnFromStarts } from './diagnostics/position.js';
 import { parse } from './parser/index.js';
 import { check } from './checker/index.js';
+import { linkLibraries } from './libraries/link.js';
+import type { LibraryResolver } from './libraries/resolver.js';
 import { CodegenError, generate, type Registries } from './codegen/index.js';
 import { defaultRegistries } from './codegen/registries.js';
 import * as helpers from './runtime/helpers.js';
@@ -28,6 +30,9 @@ export type { CompiledProgram } from './runtime/program.js';
 export interface CompileOptions {
   /** Built-in implementations; defaults to every registry in the package. */
   registries?: Registries;
+  /** Sources for `import user/Name/version` (e.g. a SourceLibraryResolver). Without it, a script that
+   *  imports a library does not compile. */
+  libraries?: LibraryResolver;
 }
 
 export interface CompileResult {
@@ -42,12 +47,22 @@ function diagnosticAt(source: string, lineStarts: readonly number[], message: st
   return { severity: 'error', message, span: { start, end }, line, column, code };
 }
 
+/** The runtime helpers as a plain object: generated code reads `$rt.x` on every bar, and a module
+ *  namespace (a chain of getters under the test and dev loaders) costs more per read than a data property. */
+const plainHelpers: typeof helpers = { ...helpers };
+
 /** Compiles Pine source to a runnable program. Never throws for problems in the script. */
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const parsed = parse(source);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, program: null };
-  const script = parsed.ast;
+  let script = parsed.ast;
+  if (options.libraries) {
+    const linked = linkLibraries(script, source, options.libraries);
+    diagnostics.push(...linked.diagnostics);
+    if (linked.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, program: null };
+    script = linked.script;
+  }
   const checked = check(script, { source });
   diagnostics.push(...checked.diagnostics);
   if (checked.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, program: null };
@@ -79,7 +94,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     diagnostics.push(diagnosticAt(source, script.lineStarts, `Internal code generation error: ${(err as Error).message}`, 0, 0, 'codegen-internal'));
     return { ok: false, diagnostics, program: null };
   }
-  const factory: ScriptFactory = (env) => body(env, helpers);
+  const factory: ScriptFactory = (env) => body(env, plainHelpers);
   const program: CompiledProgram = { ...gen, impls, factory };
   return { ok: true, diagnostics, program };
 }
@@ -108,7 +123,8 @@ export interface RunOptions {
 
 export interface StrategyResult {
   broker: Broker;
-  /** TradingView "List of trades" rows (entry + exit per trade; open trades last, exit signal "Open"). */
+  /** TradingView "List of trades" rows (entry + exit per trade; open trades last, exit signal "Open"), built
+   *  on first read. */
   trades: TradeListRow[];
   summary: PerformanceSummary;
 }
@@ -129,6 +145,26 @@ export interface RunResult {
   drawings: ReturnType<DrawingStore['snapshot']>;
   /** Strategy scripts only. */
   strategy: StrategyResult | null;
+}
+
+/**
+ * The strategy part of a run's result. The List of Trades is built on first read and kept: it is two row
+ * objects (with formatted times) per trade, larger than the run's other results together, and callers that
+ * only want the summary or the broker's figures (optimisation passes, benchmarks) never pay for it. It is
+ * an own enumerable accessor, so spreading or JSON-serialising the result still yields the rows.
+ */
+function strategyResult(broker: Broker): StrategyResult {
+  let rows: TradeListRow[] | null = null;
+  return {
+    broker,
+    get trades(): TradeListRow[] {
+      return (rows ??= tradeList(broker));
+    },
+    set trades(value: TradeListRow[]) {
+      rows = value;
+    },
+    summary: performanceSummary(broker),
+  };
 }
 
 /** Runs a compiled program over the bars. Throws PineRuntimeError (with `line`) on runtime failures,
@@ -153,7 +189,7 @@ export function run(program: CompiledProgram, bars: BarColumns, options: RunOpti
   let strategy: StrategyResult | null = null;
   if (driver) {
     driver.broker.finish();
-    strategy = { broker: driver.broker, trades: tradeList(driver.broker), summary: performanceSummary(driver.broker) };
+    strategy = strategyResult(driver.broker);
   }
   const o = ex.outputs;
   const inputs: Record<string, unknown> = {};

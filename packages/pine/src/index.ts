@@ -4,6 +4,7 @@ export * from './lexer/index.js';
 export * from './parser/index.js';
 export * from './diagnostics/index.js';
 export * from './broker/index.js';
+export * from './libraries/index.js';
 export { compile, run, type CompileOptions, type CompileResult, type RunOptions, type RunResult } from './api.js';
 export type { CompiledProgram, ScriptKind } from './runtime/program.js';
 export { InputError, resolveInputs, type InputDecl, type InputOverride } from './runtime/inputs.js';

@@ -2,7 +2,8 @@
 // Exit code 0 when every file compiles (warnings allowed), 1 when any file has an error.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { check, formatDiagnostic, parse, type Diagnostic } from '@pineback/pine';
+import { check, formatDiagnostic, linkLibraries, parse, type Diagnostic, type LibraryResolver } from '@pineback/pine';
+import { LibraryDirError, libraryResolver } from '../library-dirs.js';
 
 export interface FileReport {
   file: string;
@@ -10,16 +11,25 @@ export interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-/** Parser + checker diagnostics for one source text, sorted by position. */
-export function checkSource(source: string): Diagnostic[] {
+/** Parser + checker diagnostics for one source text, sorted by position. With `libraries`, imports are
+ *  linked and calls into them checked; without, anything reached through an import is accepted. */
+export function checkSource(source: string, libraries?: LibraryResolver): Diagnostic[] {
   const parsed = parse(source);
   const diagnostics = [...parsed.diagnostics];
   // Type errors on top of syntax errors would mostly be noise from error recovery.
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...check(parsed.ast, { source }).diagnostics);
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    let script = parsed.ast;
+    if (libraries) {
+      const linked = linkLibraries(script, source, libraries);
+      diagnostics.push(...linked.diagnostics);
+      script = linked.script;
+    }
+    if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...check(script, { source }).diagnostics);
+  }
   return diagnostics.sort((a, b) => a.span.start - b.span.start);
 }
 
-export function checkFiles(files: readonly string[]): { reports: FileReport[]; sources: Map<string, string> } {
+export function checkFiles(files: readonly string[], libraries?: LibraryResolver): { reports: FileReport[]; sources: Map<string, string> } {
   const sources = new Map<string, string>();
   const reports = files.map((file) => {
     let source: string;
@@ -30,7 +40,7 @@ export function checkFiles(files: readonly string[]): { reports: FileReport[]; s
       return { file, ok: false, diagnostics: [{ severity: 'error', message, span: { start: 0, end: 0 }, line: 1, column: 1, code: 'io' } as Diagnostic] };
     }
     sources.set(file, source);
-    const diagnostics = checkSource(source);
+    const diagnostics = checkSource(source, libraries);
     return { file, ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
   });
   return { reports, sources };
@@ -42,8 +52,18 @@ export function registerCheck(program: Command): void {
     .description('Parse and type-check Pine Script files (v5 and v6)')
     .argument('<files...>', 'Pine Script files')
     .option('--json', 'print machine-readable diagnostics')
-    .action((files: string[], opts: { json?: boolean }) => {
-      const { reports, sources } = checkFiles(files);
+    .option('--lib <dir>', 'directory of Pine library sources that `import author/Name/version` resolves to (repeatable); without it, library members are not checked', (v: string, prev: string[]) => [...prev, v], [])
+    .action((files: string[], opts: { json?: boolean; lib: string[] }) => {
+      let libraries: LibraryResolver | undefined;
+      try {
+        if (opts.lib.length) libraries = libraryResolver(opts.lib);
+      } catch (e) {
+        if (!(e instanceof LibraryDirError)) throw e;
+        process.stderr.write(`error: ${e.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { reports, sources } = checkFiles(files, libraries);
       if (opts.json) {
         const out = reports.map((r) => ({
           file: r.file,

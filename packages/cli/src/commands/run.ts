@@ -8,6 +8,7 @@ import { barsFromStore, fileDataset, type StoreBars } from '../bars-from-store.j
 import { logsText, plotsCsv, summaryJson } from '../outputs-file.js';
 import { startProgress } from '../progress.js';
 import { securityProvider } from '../security-files.js';
+import { LibraryDirError, libraryResolver } from '../library-dirs.js';
 import { defaultSyminfo, parseSyminfo, SyminfoError, SYMINFO_DEFAULTS_TEXT } from '../syminfo-file.js';
 
 export interface RunCommandOptions {
@@ -21,6 +22,8 @@ export interface RunCommandOptions {
   input: string[];
   security: string[];
   securitySyminfo: string[];
+  /** Directories of Pine library sources for `import` (repeatable `--lib`). */
+  lib?: string[];
   plots?: string;
   trades?: string;
   summary?: string;
@@ -77,6 +80,7 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
   let intrabars;
   let dataset: StoreBars['dataset'] | undefined;
   let securitySource;
+  let libraries;
   try {
     try {
       source = readFileSync(scriptPath, 'utf8');
@@ -84,6 +88,7 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
       throw new UsageError(`cannot read ${scriptPath}: ${(e as Error).message}`);
     }
     inputs = parseInputs(opts.input);
+    if (opts.lib?.length) libraries = libraryResolver(opts.lib);
     // --security may repeat a symbol (one file per timeframe): keep every pair.
     const secFiles = opts.security.map((item) => ({ symbol: Object.keys(parsePairs([item], '--security'))[0]!, file: item.slice(item.indexOf('=') + 1) }));
     const secSym = parsePairs(opts.securitySyminfo, '--security-syminfo');
@@ -123,14 +128,14 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
     }
     securitySource = securityProvider(secFiles, secSym, syminfo, (path, period) => loadSyminfo(path, period));
   } catch (e) {
-    if (e instanceof UsageError || e instanceof DataError || e instanceof SyminfoError) {
+    if (e instanceof UsageError || e instanceof DataError || e instanceof SyminfoError || e instanceof LibraryDirError) {
       err(`error: ${e.message}`);
       return 2;
     }
     throw e;
   }
 
-  const compiled = compile(source);
+  const compiled = compile(source, { libraries });
   const warnings = compiled.diagnostics.filter((d) => d.severity !== 'error');
   if (!compiled.ok || !compiled.program) {
     err(formatDiagnostics(source, scriptPath, compiled.diagnostics));
@@ -202,6 +207,7 @@ export function registerRunCommand(program: Command): void {
     .option('--input <title=value>', 'override an input by title (repeatable)', collect, [])
     .option('--security <symbol=file>', 'bars CSV for a request.security symbol, e.g. USI:ADVN.NY=advn.csv; repeatable, also per timeframe and for the chart\'s own symbol (SPY=spy_1d.csv)', collect, [])
     .option('--security-syminfo <symbol=file>', 'symbol info for a --security symbol (repeatable)', collect, [])
+    .option('--lib <dir>', 'directory of Pine library sources (*.pine with library("Name") and a "// © author" header) that `import author/Name/version` resolves to; repeatable', collect, [])
     .option('--plots <file>', 'write plots CSV: time,open,high,low,close,<one column per plot title>')
     .option('--trades <file>', 'write the strategy List of trades CSV')
     .option('--summary <file>', 'write a JSON summary (strategy performance for strategies)')
