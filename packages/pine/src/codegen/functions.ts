@@ -41,8 +41,10 @@ function substitute(n: unknown, map: ReadonlyMap<string, Expression>): unknown {
   if (node.kind === 'Identifier' && map.has(node.name!)) return map.get(node.name!);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(n)) {
-    // Names being declared or called are not parameter references.
-    if ((k === 'name' || k === 'property' || k === 'counter' || k === 'item' || k === 'index') && (v as { kind?: string })?.kind === 'Identifier') out[k] = v;
+    // Names being declared or called are not parameter references. (`index` is declared only by
+    // `for [index, item] in …`; a history access `x[n]` has an `index` that is an ordinary expression.)
+    const declares = k === 'name' || k === 'property' || k === 'counter' || k === 'item' || (k === 'index' && node.kind === 'ForIn');
+    if (declares && (v as { kind?: string })?.kind === 'Identifier') out[k] = v;
     else out[k] = k === 'span' ? v : substitute(v, map);
   }
   return out;

@@ -16,7 +16,9 @@ import { constEval, NOT_CONST } from './consteval.js';
 import { CodegenError, Gen } from './context.js';
 import { seriesCtor } from './expressions.js';
 import { bindArgs } from './calls.js';
-import { emitStatements } from './statements.js';
+import { markStatement, securityProgram, type SecurityProgram } from './security-program.js';
+import { slotCount, slotTargets } from './security.js';
+import { emitStatement } from './statements.js';
 import { dottedName } from './values.js';
 
 export { CodegenError } from './context.js';
@@ -35,6 +37,8 @@ export interface GeneratedScript {
   historyBytes: number;
   /** Body of `function (env, $rt) { … }`. */
   code: string;
+  /** request.security call sites: what a context run of each needs (absent without such calls). */
+  security?: SecurityProgram;
 }
 
 function collectNames(node: unknown, out: Set<string>): void {
@@ -78,7 +82,15 @@ export function generate(script: Script, registries: Registries, info: CheckInfo
   const g = new Gen(script, registries, version, info);
   for (const s of script.body) if (s.kind === 'FunctionDeclaration') collectNames((s as FunctionDeclaration).body, g.namesUsedInFunctions);
   readDeclaration(g, script.body);
-  const body = emitStatements(g, script.body);
+  // Each top-level statement is marked (and its request.security slots noted) so that a context run
+  // can execute only the statements its requested expression depends on (security-program.ts).
+  const slotStatement: number[] = [];
+  const body: string[] = [];
+  script.body.forEach((s, k) => {
+    const lines = markStatement(k, emitStatement(g, s));
+    for (let slot = slotStatement.length; slot < slotCount(g); slot++) slotStatement.push(s.kind === 'FunctionDeclaration' ? -1 : k);
+    body.push(...lines);
+  });
 
   // Resolve history placeholders now that every read (and its depth) is known.
   const byId = new Map(g.bindings.map((b) => [b.id, b]));
@@ -121,12 +133,23 @@ export function generate(script: Script, registries: Registries, info: CheckInfo
     ...body,
     '}',
     // The same body inside the bar loop, so V8 optimises loop and body together (no call per bar).
-    'function runBars($from, $to, $cur, $progress) {',
+    // The loop runs in chunks of 4096 bars and the time-limit/progress check sits in the caller, not
+    // in the loop: a call site that first ran before V8 gave the function its feedback vector (bar 0)
+    // has no type feedback, so optimised loop code reaching it at bar 4096 was thrown away and
+    // compiled again, on every fresh script (bench/runtime/cold.ts measures this).
+    'function runChunk($from, $to, $cur) {',
     'for (let $b = $from; $b < $to; $b++) {',
     '$ctx.bar = $b; $cur.index = $b; $bar = $b;',
     ...prelude,
     ...body,
-    'if (($b & 4095) === 0) { $G.checkTime(); if ($progress !== undefined && ($b & 65535) === 0) $progress($b, $N); }',
+    '}',
+    '}',
+    'function runBars($from, $to, $cur, $progress) {',
+    'for (let $c = $from; $c < $to; ) {',
+    'let $e = ($c & ~4095) + 4096; if ($e > $to) $e = $to;',
+    'runChunk($c, $e, $cur);',
+    '$c = $e;',
+    '$G.checkTime(); if ($progress !== undefined && ($c & 65535) === 0) $progress($c, $N);',
     '}',
     '}',
     `return { step, runBars, line: () => $ln, commit() { ${commit} }, rollback() { ${rollback} } };`,
@@ -134,6 +157,7 @@ export function generate(script: Script, registries: Registries, info: CheckInfo
     .filter((l) => l !== '')
     .join('\n');
   const title = typeof g.declaration['title'] === 'string' ? (g.declaration['title'] as string) : '';
+  const sec = securityProgram(script, info, slotStatement, slotTargets(g), fill(code));
   return {
     kind: g.kind,
     version,
@@ -144,7 +168,8 @@ export function generate(script: Script, registries: Registries, info: CheckInfo
     builtinKeys: g.builtinKeys,
     warnings: g.warnings,
     historyBytes,
-    code: fill(code),
+    code: sec.code,
+    ...(sec.program ? { security: sec.program } : {}),
   };
 }
 

@@ -48,6 +48,14 @@ function constArg(g: Gen, e: Expression | undefined): unknown {
   return v === NOT_CONST ? undefined : v;
 }
 
+/** A color default: written as one, or (a constant such as `BLUE = #2157f3`) typed color by the checker —
+ *  its constant value is a plain number, which alone would make the input a float. */
+function isColorDefault(g: Gen, defExpr: Expression): boolean {
+  if (defExpr.kind === 'ColorLiteral' || dottedName(defExpr)?.startsWith('color.')) return true;
+  if (defExpr.kind === 'Call' && dottedName(defExpr.callee)?.startsWith('color.')) return true;
+  return g.checkedType(defExpr.id)?.k === 'color';
+}
+
 export function emitInputCall(g: Gen, name: string, call: Call): Emitted {
   const a = namedArgs(g, name, call);
   const defExpr = a['defval'];
@@ -60,7 +68,7 @@ export function emitInputCall(g: Gen, name: string, call: Call): Emitted {
       const v = constEval(g, defExpr);
       if (typeof v === 'boolean') kind = 'bool';
       else if (typeof v === 'string') kind = 'string';
-      else if (defExpr.kind === 'ColorLiteral' || dottedName(defExpr)?.startsWith('color.') || (defExpr.kind === 'Call' && dottedName(defExpr.callee)?.startsWith('color.'))) kind = 'color';
+      else if (isColorDefault(g, defExpr)) kind = 'color';
       else if (typeof v === 'number') kind = defExpr.kind === 'NumberLiteral' && !defExpr.isFloat ? 'int' : 'float';
       else kind = 'source';
     }

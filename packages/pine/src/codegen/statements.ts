@@ -74,9 +74,10 @@ export function emitStatement(g: Gen, s: Statement): string[] {
       emitEnumDecl(g, s);
       return [];
     case 'Import':
-      // Library sources live on TradingView's servers; nothing here can fetch or link them.
+      // compile() links imports when given library sources (libraries/link.ts); without them an import
+      // reaches the generator, and nothing here can fetch the source from TradingView.
       return g.fail(
-        `Library '${s.user}/${s.library}/${s.version}' is not available: PineBack cannot fetch published libraries, so scripts that import one cannot run`,
+        `Library '${s.user}/${s.library}/${s.version}' is not available: PineBack cannot fetch published libraries; provide its source (pineback --lib DIR, or compile(source, { libraries }))`,
         s,
       );
     case 'ErrorStatement':
@@ -158,8 +159,11 @@ function emitAssignment(g: Gen, s: Extract<Statement, { kind: 'Assignment' }>): 
   if (s.target.kind === 'MemberExpression') {
     const obj = emitExpr(g, s.target.object);
     const t = g.tmp('o');
-    const f = fieldName(s.target.property.name);
-    const v = emitExpr(g, s.value);
+    const name = s.target.property.name;
+    const f = fieldName(name);
+    // The field's declared type, so that `x.lbl := na` stores the na of a label (null), not of a number.
+    const field = obj.type.k === 'udt' ? g.types.get(obj.type.name)?.fields.find((x) => x.name === name) : undefined;
+    const v = emitExpr(g, s.value, field?.type);
     return [`{ const ${t} = $rt.obj(${obj.code}); ${t}.${f} = ${compound(g, op, `${t}.${f}`, v.code, v.type)}; }`];
   }
   return g.fail('Cannot assign to this expression', s.target);

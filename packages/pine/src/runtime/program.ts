@@ -60,4 +60,6 @@ export interface CompiledProgram {
   /** Generated JavaScript (the body of the factory function). */
   code: string;
   factory: ScriptFactory;
+  /** request.security call sites: what a context run of each slot executes (absent without requests). */
+  security?: import('./security-slice.js').SecurityProgram;
 }

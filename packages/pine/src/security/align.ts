@@ -87,8 +87,14 @@ export function intrabarRanges(host: Timeline, ctx: Timeline): Intrabars {
   return { start, end };
 }
 
-/** Lower timeframe request.security: the last (lookahead_off) or first (lookahead_on) intrabar. */
-export function alignLower(intrabars: Intrabars, lookahead: boolean): Alignment {
+/**
+ * Lower timeframe request.security: the last (lookahead_off) or first (lookahead_on) intrabar.
+ * Host bars after the context's data has ended (`ctxLength` bars, all of them before the host bar)
+ * get none: the requested feed has no data there (TradingView's lower-timeframe history simply stops,
+ * the value is na), which is not a gap to carry the last intrabar across. Before its first bar the
+ * index is -1 anyway.
+ */
+export function alignLower(intrabars: Intrabars, lookahead: boolean, ctxLength = Infinity): Alignment {
   const n = intrabars.start.length;
   const index = new Int32Array(n);
   const fresh = new Uint8Array(n);
@@ -99,6 +105,8 @@ export function alignLower(intrabars: Intrabars, lookahead: boolean): Alignment 
     if (b > a) {
       prev = lookahead ? a : b - 1;
       fresh[i] = 1;
+    } else if (a >= ctxLength) {
+      prev = -1;
     }
     index[i] = prev;
   }

@@ -79,6 +79,34 @@ export class SecurityEngine {
     return ctx;
   }
 
+  /**
+   * request.security's calc_bars_count: context `ctx` reduced to its last `count` bars (the expression
+   * is calculated as if they were the only data; host bars before the first of them see none). The
+   * context itself when it has no more bars than that.
+   */
+  lastBars(ctx: SecurityContext, count: number): SecurityContext {
+    const n = ctx.bars.length;
+    if (count >= n) return ctx;
+    const key = `${ctx.key}|last ${count}`;
+    let c = this.shared.contexts.get(key);
+    if (!c) {
+      const from = n - count;
+      const b = ctx.bars;
+      const bars = {
+        length: count,
+        time: b.time.subarray(from),
+        open: b.open.subarray(from),
+        high: b.high.subarray(from),
+        low: b.low.subarray(from),
+        close: b.close.subarray(from),
+        volume: b.volume.subarray(from),
+      };
+      c = { ...ctx, key, bars, closeTime: ctx.closeTime.subarray(from), aggregation: undefined };
+      this.shared.contexts.set(key, c);
+    }
+    return c;
+  }
+
   /** Like resolve, but undefined instead of an error (ignore_invalid_symbol = true). */
   tryResolve(symbol: string, timeframe: string): SecurityContext | undefined {
     try {
@@ -106,7 +134,7 @@ export class SecurityEngine {
     let a = this.alignments.get(key);
     if (!a) {
       const host = { length: this.host.bars.length, time: this.host.bars.time, closeTime: this.host.closeTime };
-      if (this.relation(ctx) === 'lower') a = alignLower(this.intrabars(ctx), lookahead);
+      if (this.relation(ctx) === 'lower') a = alignLower(this.intrabars(ctx), lookahead, ctx.bars.length);
       else a = alignHigher(host, { length: ctx.bars.length, time: ctx.bars.time, closeTime: ctx.closeTime }, lookahead, this.realtimeFrom);
       this.alignments.set(key, a);
     }

@@ -50,6 +50,11 @@ export class SecurityStore {
 
   /** request.security: the value slot `slot` of context `ctx` shows on host bar `bar`. */
   read(slot: number, ctx: SecurityContext, bar: number, opts: MergeOptions = {}): unknown {
+    return this.series(slot, ctx, opts)[bar];
+  }
+
+  /** request.security: the values slot `slot` of context `ctx` shows on every host bar (do not modify). */
+  series(slot: number, ctx: SecurityContext, opts: MergeOptions = {}): unknown[] {
     const key = `${SecurityStore.key(slot, ctx)}|${opts.gaps ? 1 : 0}${opts.lookahead ? 1 : 0}`;
     let series = this.mapped.get(key);
     if (!series) {
@@ -57,19 +62,24 @@ export class SecurityStore {
       series = this.engine.map(ctx, c.values, c.na, opts);
       this.mapped.set(key, series);
     }
-    return series[bar];
+    return series;
   }
 
   /** request.security_lower_tf: a fresh array of the slot's intrabar values on host bar `bar`. */
   readIntrabars(slot: number, ctx: SecurityContext, bar: number): unknown[] {
+    // Pine arrays are mutable objects owned by the script: never hand out the cached row.
+    return this.intrabarRows(slot, ctx)[bar]!.slice();
+  }
+
+  /** request.security_lower_tf: the intrabar values of every host bar (shared: copy a row before handing it out). */
+  intrabarRows(slot: number, ctx: SecurityContext): unknown[][] {
     const key = SecurityStore.key(slot, ctx);
     let rows = this.arrays.get(key);
     if (!rows) {
       rows = this.engine.lowerTfArrays(ctx, this.capturedOf(slot, ctx).values);
       this.arrays.set(key, rows);
     }
-    // Pine arrays are mutable objects owned by the script: never hand out the cached row.
-    return rows[bar]!.slice();
+    return rows;
   }
 
   private capturedOf(slot: number, ctx: SecurityContext): Captured {

@@ -4,10 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, run } from '../../src/api.js';
+import { SourceLibraryResolver } from '../../src/libraries/resolver.js';
 import { barColumnsFromRows, type BarColumns } from '../../src/core/bars.js';
 import { PineLimitError, PineRuntimeError } from '../../src/core/errors.js';
 import { defaultSymbolInfo, type SessionInterval, type SymbolInfo } from '../../src/core/symbol.js';
 import type { DataProvider } from '../../src/security/provider.js';
+import { spyMinuteBars } from './spy-minutes.js';
 import { CORPUS_DIR, MARKET_DIR } from '../../../../test-support/shared.js';
 
 export const INDICATOR_DIRS = ['indicator-v5', 'indicator-v6'] as const;
@@ -19,6 +21,16 @@ export function indicatorFiles(): string[] {
     for (const f of readdirSync(join(CORPUS_DIR, dir)).sort()) if (f.endsWith('.pine')) out.push(`${dir}/${f}`);
   }
   return out;
+}
+
+let cachedLibraries: SourceLibraryResolver | null = null;
+
+/** The corpus's library sources (shared/corpus/library): what the scripts' imports resolve to. */
+export function corpusLibraries(): SourceLibraryResolver {
+  if (cachedLibraries) return cachedLibraries;
+  const dir = join(CORPUS_DIR, 'library');
+  cachedLibraries = new SourceLibraryResolver(readdirSync(dir).sort().filter((f) => f.endsWith('.pine')).map((f) => readFileSync(join(dir, f), 'utf8')));
+  return cachedLibraries;
 }
 
 let cachedBars: BarColumns | null = null;
@@ -63,18 +75,20 @@ export function spySyminfo(): SymbolInfo {
 
 /**
  * request.security data for symbols other than the chart's: we hold no data for the BTCUSDT, NDX, AAPL…
- * the scripts ask for, so SPY's own hourly bars stand in for every symbol (under that symbol's name).
+ * the scripts ask for, so SPY's own bars stand in for every symbol (under that symbol's name).
  * The test checks that scripts run, not what other markets did; the engine aggregates the hourly bars
- * for daily/weekly requests as it would real data.
+ * for daily/weekly requests, and the real SPY 1-minute week (spy-minutes.ts) for requests below 1h,
+ * as it would real data (chart bars outside that week get na).
  */
 export function standInProvider(): DataProvider {
   return {
     getBars({ symbol, timeframe }) {
-      if (timeframe !== '60') return undefined;
+      const bars = timeframe === '60' ? spyBars() : timeframe === '1' ? spyMinuteBars() : undefined;
+      if (!bars) return undefined;
       const colon = symbol.lastIndexOf(':');
-      return { bars: spyBars(), syminfo: { ...spySyminfo(), prefix: colon >= 0 ? symbol.slice(0, colon) : 'AMEX', ticker: symbol.slice(colon + 1) } };
+      return { bars, syminfo: { ...spySyminfo(), period: timeframe, prefix: colon >= 0 ? symbol.slice(0, colon) : 'AMEX', ticker: symbol.slice(colon + 1) } };
     },
-    timeframes: () => ['60'],
+    timeframes: () => ['1', '60'],
   };
 }
 
@@ -102,14 +116,15 @@ export function runIndicator(file: string, limits: RunnerLimits = DEFAULT_RUNNER
   const done = (outcome: Outcome, reason: string, bars = 0): ScriptResult => ({ file, outcome, reason, ms: Math.round(performance.now() - t0), bars });
   let compiled;
   try {
-    compiled = compile(source);
+    compiled = compile(source, { libraries: corpusLibraries() });
   } catch (err) {
     return done('crash', `compile threw: ${(err as Error).message}`);
   }
   if (!compiled.ok || !compiled.program) {
     const e = compiled.diagnostics.find((d) => d.severity === 'error');
     const msg = e ? `${e.line}:${e.column} ${e.message}` : 'compile failed';
-    return done(/^Library '.*' is not available/.test(e?.message ?? '') ? 'library' : 'compile', msg);
+    // An import with no source in the corpus (or one of its own imports missing) is a 'library' outcome.
+    return done(e?.code === 'library' && /^Library '/.test(e.message) ? 'library' : 'compile', msg);
   }
   const bars = spyBars();
   try {

@@ -21,34 +21,26 @@ type FailureKind = Exclude<Outcome, 'ok'> | 'invalid';
 /** file → [outcome, a substring of the reason (or alternatives, where two failures race and either
  *  may come first)]. See docs/COVERAGE.md "Runtime coverage (indicators on SPY 1h)". */
 const KNOWN_FAILURES: Record<string, [FailureKind, string | string[]]> = {
-  // Imports a published library (TradingView hosts the source; PineBack cannot fetch it). (27)
-  'indicator-v5/0525_moonkin-bars.pine': ['library', 'is not available'],
-  'indicator-v5/0527_institutional-algo2-mtf-convergence.pine': ['library', 'is not available'],
-  'indicator-v5/0528_institutional-algo4-ensemble.pine': ['library', 'is not available'],
-  'indicator-v5/0529_sr-algo1-volume-profile.pine': ['library', 'is not available'],
-  'indicator-v5/0530_sr-algo2-statistical-peaks.pine': ['library', 'is not available'],
-  'indicator-v5/0531_sr-algo5-ensemble-v2.pine': ['library', 'is not available'],
-  'indicator-v5/0532_sr-algo5-ensemble.pine': ['library', 'is not available'],
-  'indicator-v5/0604_trendglow.pine': ['library', 'is not available'],
-  'indicator-v5/0614_hammer-hanging-man.pine': ['library', 'is not available'],
-  'indicator-v5/0616_tweezer-top-bottom.pine': ['library', 'is not available'],
-  'indicator-v5/0632_ai-animal-predator.pine': ['library', 'is not available'],
-  'indicator-v5/0648_main.pine': ['library', 'is not available'],
-  'indicator-v6/0296_qt-pro.pine': ['library', 'is not available'],
-  'indicator-v6/0298_smart-money-breakout-channels-algoalpha.pine': ['library', 'is not available'],
-  'indicator-v6/0369_ttfm.pine': ['library', 'is not available'],
-  'indicator-v6/0370_qtenginetest.pine': ['library', 'is not available'],
-  'indicator-v6/0372_blackflag.pine': ['library', 'is not available'],
-  'indicator-v6/0373_optionscalendar.pine': ['library', 'is not available'],
-  'indicator-v6/0374_rsi.pine': ['library', 'is not available'],
-  'indicator-v6/0377_vwap.pine': ['library', 'is not available'],
-  'indicator-v6/0379_script.pine': ['library', 'is not available'],
-  'indicator-v6/0418_ict-liquidity-context.pine': ['library', 'is not available'],
-  'indicator-v6/0436_cvd-dynamic-timeframe.pine': ['library', 'is not available'],
-  'indicator-v6/0438_deepbb.pine': ['library', 'is not available'],
-  'indicator-v6/0439_deepvwap.pine': ['library', 'is not available'],
-  'indicator-v6/0440_orderflowbubbles.pine': ['library', 'is not available'],
-  'indicator-v6/0451_custom-calendar.pine': ['library', 'is not available'],
+  // Imports a library with no source in shared/corpus/library (the test passes that directory as the
+  // library directory; imports resolve by library name and © author). (15)
+  'indicator-v5/0528_institutional-algo4-ensemble.pine': ['library', "Library 'redshad0ww/TrendDetection/2' not found in the library directories"],
+  'indicator-v5/0604_trendglow.pine': ['library', "Library 'djdrob/BullBear/1' not found in the library directories"],
+  'indicator-v5/0632_ai-animal-predator.pine': ['library', "Library 'reees/TA/85' not found in the library directories"],
+  'indicator-v6/0296_qt-pro.pine': ['library', "Library 'fstarcapital/AssetCorrelationUtils/1' not found in the library directories"],
+  'indicator-v6/0298_smart-money-breakout-channels-algoalpha.pine': ['library', "Library 'TradingView/ta/10' not found in the library directories"],
+  // The corpus copy of CustomAlertLib is a renamed clean-room rewrite ("CustomAlertLib_cleanroom", not Pine as a file).
+  'indicator-v6/0369_ttfm.pine': ['library', "Library 'mindyourbuisness/CustomAlertLib/3' not found in the library directories"],
+  'indicator-v6/0374_rsi.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0377_vwap.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0379_script.pine': ['library', "Library 'Trendoscope/ZigzagLite/4' not found in the library directories"],
+  'indicator-v6/0418_ict-liquidity-context.pine': ['library', "Library 'toodegrees/forex_factory_utility/17' not found in the library directories"],
+  'indicator-v6/0436_cvd-dynamic-timeframe.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0438_deepbb.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0439_deepvwap.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0440_orderflowbubbles.pine': ['library', "Library 'TradingView/ta/9' not found in the library directories"],
+  'indicator-v6/0451_custom-calendar.pine': ['library', "Library 'sacredprofit/Toolbox/2' not found in the library directories"],
+  // Links its library (QTEngine) and runs until it requests 30-second data, which no SPY file has. (1)
+  'indicator-v6/0370_qtenginetest.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "30S"'],
   // Invalid Pine: TradingView rejects these too (confirmed by reading each; see docs/COVERAGE.md, checker section). (32)
   'indicator-v5/0495_script.pine': ['invalid', "Argument 'inline' of 'input.bool' is given more than once."],
   'indicator-v5/0500_buz-scalptrend-new.pine': ['invalid', "Undeclared identifier 'color.small'"],
@@ -82,53 +74,31 @@ const KNOWN_FAILURES: Record<string, [FailureKind, string | string[]]> = {
   'indicator-v6/0447_smart-money-concepts-suite.pine': ['invalid', "Undeclared identifier 'return'"],
   'indicator-v6/0477_15-ema-ribbon.pine': ['invalid', "Cannot use 'fill' in local scope."],
   'indicator-v6/0478_17-squeeze-momentum.pine': ['invalid', "Argument 'title' of 'plotshape' is given more than once."],
-  // Requests a timeframe below the chart's (1h) for SPY: there is no lower-timeframe SPY data for 1998-2021 to serve. (21)
-  'indicator-v5/0488_mtf-macd.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v5/0501_buz-trend-lite.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v5/0503_leviathon-volume.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v5/0505_scalptrend.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "5"'],
-  'indicator-v5/0571_volumes.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v5/0596_multi-time-frame-ob-indicator.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v5/0598_indicator.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v5/0606_market-profile.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "10"'],
-  'indicator-v5/0639_multi-timeframe-price-change.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0262_advanced-trend-indicator.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0265_market-order-bubbles-ltf.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "12"'],
-  'indicator-v6/0277_commodity-pulse-matrix-v3.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0279_sr-zones-mtf-v2.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0297_qt-ultimate.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v6/0366_openinglines-jaw.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v6/0371_advanced.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "5"'],
-  'indicator-v6/0402_indicator.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0437_cvd-dynamic-v2.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "1"'],
-  'indicator-v6/0469_gold-indicator-1m-v1.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "5"'],
-  'indicator-v6/0480_indicator.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  'indicator-v6/0482_24hr-volume.pine': ['runtime', 'request.security: no data for symbol "AMEX:SPY" on timeframe "15"'],
-  // Index / na-object errors: four are the script's own (TradingView stops too), 0575 needs input.symbol
-  // expanded to EXCHANGE:TICKER (no symbol directory), 0481 is unverified. See docs/COVERAGE.md. (6)
+  // Lower-timeframe requests are served by the real SPY 1-minute week (2013-10-04…11); on every other chart bar
+  // they are na, as on TradingView where no intrabars exist. These scripts do not expect na there. (1)
+  'indicator-v5/0596_multi-time-frame-ob-indicator.pine': ['runtime', 'Cannot call "array.size()" on an na array.'],
+  // Index / na-object errors: five are the script's own (TradingView stops too: `for i = 0 to size - 1` on an empty
+  // array runs i = 0, -1), 0575 needs input.symbol expanded to EXCHANGE:TICKER (no symbol directory), 0481 and
+  // 0506 remove elements inside `for [i, x] in arr` (TradingView's iteration rule for a shrinking array is
+  // unverified). See docs/COVERAGE.md. (8)
   'indicator-v5/0575_indicator.pine': ['runtime', 'Index 1 is out of bounds. Array size is 1.'],
   'indicator-v5/0590_cf-filter-v1.pine': ['runtime', 'Index 12 is out of bounds. Array size is 12.'],
   'indicator-v5/0633_candle-counter.pine': ['runtime', 'Row index NaN is out of bounds. The matrix has 1 rows.'],
+  'indicator-v6/0279_sr-zones-mtf-v2.pine': ['runtime', 'Index 0 is out of bounds. Array size is 0.'],
   'indicator-v6/0308_cisd-detector.pine': ['runtime', 'Index 0 is out of bounds. Array size is 0.'],
   'indicator-v6/0448_dynamic-support-resistance.pine': ['runtime', 'Index 0 is out of bounds. Array size is 0.'],
   'indicator-v6/0481_fvg.pine': ['runtime', 'Cannot access a field of an object that is na'],
-  // Forex-only alert text: str.substring(ticker, 3, 6) on "SPY" (3 letters) is out of range, on TradingView too;
-  // they also request 5-minute data (which failure comes first depends on request.security evaluation order). (4)
-  'indicator-v6/0404_psv3-5.pine': ['runtime', ['str.substring: begin 3 / end 6 out of range for a string of length 3', 'no data for symbol "AMEX:SPY" on timeframe "5"']],
-  'indicator-v6/0405_psv4-0.pine': ['runtime', ['str.substring: begin 3 / end 6 out of range for a string of length 3', 'no data for symbol "AMEX:SPY" on timeframe "5"']],
-  'indicator-v6/0406_psv4-2-grok.pine': ['runtime', ['str.substring: begin 3 / end 6 out of range for a string of length 3', 'no data for symbol "AMEX:SPY" on timeframe "5"']],
-  'indicator-v6/0407_psv4-3-chatgpt.pine': ['runtime', ['str.substring: begin 3 / end 6 out of range for a string of length 3', 'no data for symbol "AMEX:SPY" on timeframe "5"']],
+  'indicator-v5/0506_smcconcepts-luxalgo.pine': ['runtime', 'Cannot access a field of an object that is na'],
+  // Forex-only alert text: str.substring(ticker, 3, 6) on "SPY" (3 letters) is out of range. TradingView's rule for
+  // an end past the string is unverified (no documentation or measurement found), so the error stays. (4)
+  'indicator-v6/0404_psv3-5.pine': ['runtime', 'str.substring: begin 3 / end 6 out of range for a string of length 3'],
+  'indicator-v6/0405_psv4-0.pine': ['runtime', 'str.substring: begin 3 / end 6 out of range for a string of length 3'],
+  'indicator-v6/0406_psv4-2-grok.pine': ['runtime', 'str.substring: begin 3 / end 6 out of range for a string of length 3'],
+  'indicator-v6/0407_psv4-3-chatgpt.pine': ['runtime', 'str.substring: begin 3 / end 6 out of range for a string of length 3'],
   // The script calls runtime.error() itself: it refuses an intraday chart / this timeframe. (3)
   'indicator-v5/0609_industry-group-strength-improved.pine': ['runtime', 'Switch to Daily or Weekly Chart'],
   'indicator-v5/0610_strength-within-sectors.pine': ['runtime', 'Switch to Daily or Weekly Chart'],
   'indicator-v6/0354_structure-and-levels.pine': ['runtime', 'Structure & Levels: chart timeframe is above the Long-Term S'],
-  // request.security evaluating a function that deletes drawings in another context (request.security engine, in
-  // progress); they also request 1-minute data. (2)
-  'indicator-v6/0419_ict-price-delivery.pine': ['runtime', ['label.delete: not a drawing', 'no data for symbol "AMEX:SPY" on timeframe "1"']],
-  'indicator-v6/0420_merged-indicator.pine': ['runtime', ['label.delete: not a drawing', 'no data for symbol "AMEX:SPY" on timeframe "1"']],
-  // Code generator gaps (not fixed yet). (2)
-  'indicator-v5/0506_smcconcepts-luxalgo.pine': ['compile', 'no overload of line.new accepts these arguments'],
-  'indicator-v6/0359_average-range-table.pine': ['compile', "Undeclared identifier 'n'"],
 };
 
 /** Scripts over the time budget: not run here (they would take minutes and their outcome depends on the machine);
@@ -140,12 +110,24 @@ const SLOW: readonly string[] = [
   'indicator-v6/0314_ttfmcopilot-fixed.pine',
   'indicator-v6/0391_hurst.pine',
   'indicator-v6/0453_dashboard.pine',
+  // Run once their lower-timeframe requests get data (the SPY minute week), but then run the whole script again
+  // in every requested context, including the chart's own 1h series nested in a minute context: 0277 used 95 s
+  // of CPU time without finishing; 0297, 0419 and 0420 were cut at 90 s wall clock under load (after 9, 17 and 27 s).
+  'indicator-v6/0277_commodity-pulse-matrix-v3.pine',
+  'indicator-v6/0297_qt-ultimate.pine',
+  'indicator-v6/0419_ict-price-delivery.pine',
+  'indicator-v6/0420_merged-indicator.pine',
+  // Run once their libraries are linked, but score every S/R level against the last 200 bars on every bar
+  // (library loops per level per bar): 0529 took 74 s of CPU time alone (290 s wall under load).
+  'indicator-v5/0529_sr-algo1-volume-profile.pine',
+  'indicator-v5/0531_sr-algo5-ensemble-v2.pine',
+  'indicator-v5/0532_sr-algo5-ensemble.pine',
 ];
 
 
 /** Floors of the measured rates (see docs/COVERAGE.md): raise them as gaps close. */
-const MIN_RATE_ALL = 0.66;
-const MIN_RATE_VALID = 0.8;
+const MIN_RATE_ALL = 0.75;
+const MIN_RATE_VALID = 0.88;
 
 const REPORT = process.env.PINEBACK_CORPUS_REPORT;
 

@@ -151,6 +151,22 @@ describe('codegen: control flow and types', () => {
   it('logs with log.info and str.format placeholders', () => {
     expect(logs(V6 + 'if bar_index < 2\n    log.info("bar {0}", bar_index)\n')).toEqual(['bar 0', 'bar 1']);
   });
+
+  it('stores the na of the field type when a nested field is assigned na (a label field, then label.delete)', () => {
+    const src =
+      V6 +
+      'type Box\n    label lbl\ntype Gap\n    Box box\nvar g = Gap.new(Box.new())\n' +
+      'if bar_index % 2 == 0\n    g.box.lbl := label.new(bar_index, close, "x")\nelse\n    label.delete(g.box.lbl)\n    g.box.lbl := na\n' +
+      'label.delete(g.box.lbl)\nplot(na(g.box.lbl) ? 1 : 0, "empty")\n';
+    expect(plot(src, 'empty', 4)).toEqual([0, 1, 0, 1]);
+  });
+
+  it('types input(constant) as a color input when the constant is a color', () => {
+    const src = '//@version=5\nindicator("t")\nBLUE = #2157f3\nc = input(BLUE, "Colour")\nf(color col) => color.r(col)\nplot(f(c), "r")\n';
+    const c = compile(src);
+    expect(c.program?.inputs.map((i) => i.kind)).toEqual(['color']);
+    expect(plot(src, 'r', 1)).toEqual([0x21]);
+  });
 });
 
 describe('codegen: errors and safety', () => {

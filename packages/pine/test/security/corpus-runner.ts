@@ -1,12 +1,12 @@
 // Runs the public-corpus scripts that call request.security (indicators and strategies, v5/v6) on SPY 1h
 // and classifies each outcome, for corpus.test.ts.
 //
-// Data choice: we only hold SPY here, so every requested symbol is served by the SPY 1h bars under the
+// Data choice: we only hold SPY here, so every requested symbol is served by SPY's bars under the
 // requested name (AliasProvider): the request still runs the script in a separate context with that
 // symbol's name, timeframe aggregation and merge semantics — only the prices are SPY's. With
-// `aliasLowerTf`, a timeframe below 1h is served by the same 1h bars labelled with that timeframe (one
-// intrabar per chart bar): the lower-timeframe paths run, the values are not that timeframe's. Without
-// it, such requests fail with the engine's "no data" runtime error (we hold no intraday SPY history).
+// `lowerTf`, timeframes below 1h are served by the real SPY 1-minute bars of 2013-10-04…11
+// (spy-minutes.ts), aggregated by the engine to 5, 15… minutes; chart bars outside that week get na.
+// Without it, such requests fail with the engine's "no data" runtime error.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, run } from '../../src/api.js';
@@ -14,9 +14,10 @@ import type { BarColumns } from '../../src/core/bars.js';
 import { PineLimitError, PineRuntimeError } from '../../src/core/errors.js';
 import type { SymbolInfo } from '../../src/core/symbol.js';
 import type { BarRequest, ContextData, DataProvider } from '../../src/security/provider.js';
-import { inSeconds, normalizeTimeframe } from '../../src/stdlib/timeframe.js';
+import { normalizeTimeframe } from '../../src/stdlib/timeframe.js';
 import { CORPUS_DIR } from '../../../../test-support/shared.js';
 import { spyBars, spySyminfo } from '../corpus/indicator-runner.js';
+import { spyMinuteBars } from '../corpus/spy-minutes.js';
 
 export const SECURITY_DIRS = ['indicator-v5', 'indicator-v6', 'strategy-v5', 'strategy-v6'] as const;
 
@@ -31,12 +32,13 @@ export function securityFiles(): string[] {
   return out;
 }
 
-/** Any symbol → the chart's bars (1h) under the requested name; coarser timeframes are aggregated. */
+/** Any symbol → the chart's bars (1h) and SPY's 1-minute bars under the requested name; other timeframes are aggregated. */
 export class AliasProvider implements DataProvider {
   constructor(
     private readonly bars: BarColumns,
     private readonly syminfo: SymbolInfo,
-    private readonly aliasLowerTf: boolean,
+    /** Serve the SPY 1-minute bars (for requests below 1h). */
+    private readonly lowerTf: boolean,
   ) {}
 
   private named(symbol: string): SymbolInfo {
@@ -48,12 +50,14 @@ export class AliasProvider implements DataProvider {
   getBars(request: BarRequest): ContextData | undefined {
     if (request.symbol.trim() === '') return undefined;
     const tf = normalizeTimeframe(request.timeframe);
-    if (tf !== '60' && !(this.aliasLowerTf && inSeconds(tf) < 3600)) return undefined;
-    return { bars: this.bars, syminfo: { ...this.named(request.symbol), period: tf } };
+    const bars = tf === '60' ? this.bars : this.lowerTf && tf === '1' ? spyMinuteBars() : undefined;
+    if (!bars) return undefined;
+    return { bars, syminfo: { ...this.named(request.symbol), period: tf } };
   }
 
   timeframes(symbol: string): string[] {
-    return symbol.trim() === '' ? [] : ['60'];
+    if (symbol.trim() === '') return [];
+    return this.lowerTf ? ['1', '60'] : ['60'];
   }
 }
 

@@ -137,11 +137,23 @@ plot(s, "loop")
     expect(() => runScript('plot(request.security("NASDAQ:AAPL", "D", close))')).toThrow(/no data for symbol "NASDAQ:AAPL" on timeframe "1?D"/);
   });
 
-  it('code failing only inside a context stops that context (na from there on, a warning log), not the chart', () => {
+  it('a context runs only what the expression depends on: unrelated failing code does not run there', () => {
     const r = runScript(`
 if timeframe.isdaily
     runtime.error("fails only in the daily context")
 plot(request.security(syminfo.tickerid, "D", close), "d")
+`);
+    expect(mismatches(r, 'd', expected((i) => dates[i]!, (_a, b) => chart.close[b]!, true).off)).toEqual([]);
+    expect(r.logs).toEqual([]);
+  });
+
+  it('code the expression depends on failing only inside a context stops that context (na, a warning log), not the chart', () => {
+    const r = runScript(`
+dailyClose() =>
+    if timeframe.isdaily
+        runtime.error("fails only in the daily context")
+    close
+plot(request.security(syminfo.tickerid, "D", dailyClose()), "d")
 plot(request.security(ticker.new("BATS", "SPY", session.extended), "W", close), "w")
 `);
     expect(r.plots.find((p) => p.title === 'd')!.values.every((v) => v !== v)).toBe(true);
