@@ -37,7 +37,13 @@ function openField(name: string, read: (b: Broker, t: OpenTrade) => unknown, na:
   return [`strategy.opentrades.${name}`, { needsContext: true, impl: (ctx, i: number) => { const b = broker(ctx); const t = tradeAt(b.openTrades, i); return t ? read(b, t) : na; } }];
 }
 function closedField(name: string, read: (t: ClosedTrade) => unknown, na: unknown): [string, Fn] {
-  return [`strategy.closedtrades.${name}`, { needsContext: true, impl: (ctx, i: number) => { const t = tradeAt(broker(ctx).closedTrades, i); return t ? read(t) : na; } }];
+  return [`strategy.closedtrades.${name}`, {
+    needsContext: true,
+    impl: (ctx, i: number) => {
+      const trades = broker(ctx).closedStore;
+      return Number.isInteger(i) && i >= 0 && i < trades.length ? read(trades.at(i)) : na;
+    },
+  }];
 }
 
 const entryValue = (b: Broker, t: OpenTrade): number => b.toAccount(t.qty * t.entryPrice * b.syminfo.pointvalue, t.entryTime);
@@ -146,7 +152,7 @@ export const STRATEGY_VARIABLES: Record<string, Var> = {
   'strategy.initial_capital': v((b) => b.settings.initialCapital),
   'strategy.account_currency': v((b) => b.settings.currency && b.settings.currency !== 'NONE' ? b.settings.currency : b.syminfo.currency),
   'strategy.opentrades': v((b) => b.openTrades.length),
-  'strategy.closedtrades': v((b) => b.closedTrades.length),
+  'strategy.closedtrades': v((b) => b.closedStore.length),
   'strategy.closedtrades.first_index': v(() => 0),
   'strategy.wintrades': v((b) => b.winTrades),
   'strategy.losstrades': v((b) => b.lossTrades),
@@ -155,7 +161,7 @@ export const STRATEGY_VARIABLES: Record<string, Var> = {
   'strategy.max_drawdown_percent': v((b) => b.maxDrawdownPercent),
   'strategy.max_runup': v((b) => b.maxRunup),
   'strategy.max_runup_percent': v((b) => b.maxRunupPercent),
-  'strategy.avg_trade': v((b) => (b.closedTrades.length ? b.closedProfit / b.closedTrades.length : NaN)),
+  'strategy.avg_trade': v((b) => (b.closedStore.length ? b.closedProfit / b.closedStore.length : NaN)),
   'strategy.avg_trade_percent': v((b) => meanOf(b.closedTrades.map((t) => t.profitPercent))),
   'strategy.avg_winning_trade': v((b) => (b.winTrades ? b.grossProfit / b.winTrades : NaN)),
   'strategy.avg_winning_trade_percent': v((b) => meanOf(b.closedTrades.filter((t) => t.profit > 0).map((t) => t.profitPercent))),

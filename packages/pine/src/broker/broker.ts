@@ -11,12 +11,13 @@ import { marginCallQty } from './margin.js';
 import { entrySide, isMarket, type CloseOrder, type EntryOrder, type ExitOrder, type Order } from './orders.js';
 import { RiskRules, type RiskBreach } from './risk.js';
 import { maxEntriesPerDirection } from './settings.js';
-import { defaultQuantity } from './sizing.js';
+import { defaultQuantity, type SizingInput } from './sizing.js';
 import { floorToStep, roundToStep } from './ticks.js';
-import { dirSign, grossPnl, type ClosedTrade, type OpenTrade } from './trades.js';
+import { dirSign, type ClosedTrade, type OpenTrade } from './trades.js';
 import type { BrokerBar, CurrencyConverter, Direction, OcaType, StrategySettings } from './types.js';
 import { LocalCalendar } from './time-format.js';
 import { SeriesStore, type BrokerSeries } from './series.js';
+import type { ClosedTradeStore } from './closed-trades.js';
 
 export type { BrokerSeries } from './series.js';
 
@@ -88,6 +89,8 @@ export class Broker {
    *  time), RUNTIME_DAYS = the runtime supplies newDay. */
   private lastDay = NaN;
   private readonly calendar: LocalCalendar;
+  /** No currency converter was given: account amounts are symbol amounts. */
+  private readonly identityFx: boolean;
   private peakEquity: number;
 
   constructor(settings: StrategySettings, syminfo: SymbolInfo, options: BrokerOptions = {}) {
@@ -96,11 +99,16 @@ export class Broker {
     const wholeUnits = ['stock', 'fund', 'dr', 'futures', 'index'].includes(syminfo.type);
     this.qtyStep = options.qtyStep ?? (wholeUnits ? 1 : 1e-6);
     this.toAccount = options.toAccount ?? ((x) => x);
+    this.identityFx = options.toAccount === undefined;
     this.commission = { type: settings.commissionType, value: settings.commissionValue, pointValue: syminfo.pointvalue };
     this.ledger = new Ledger(settings.initialCapital, this.commission, this.toAccount);
     this.peakEquity = settings.initialCapital;
     this.seriesStore = new SeriesStore(options.expectedBars);
     this.calendar = new LocalCalendar(syminfo.timezone);
+    this.sizing = {
+      type: settings.defaultQtyType, value: settings.defaultQtyValue, price: NaN, equity: NaN, pointValue: syminfo.pointvalue,
+      commission: { ...this.commission }, qtyStep: this.qtyStep,
+    };
     this.bookView = { orders: this.orders, openTrades: this.ledger.openTrades, tick: syminfo.mintick, qtyStep: this.qtyStep, fillLimitTicks: settings.backtestFillLimitsAssumption };
   }
 
@@ -149,8 +157,15 @@ export class Broker {
     const path = this.path;
     if (this.pointIdx < path.length && this.orders.length === 0 && this.ledger.openTrades.length === 0) this.skipFlatPath();
     while (this.pointIdx < path.length) {
-      const idx = this.pointIdx++;
-      const filled = this.processPoint(idx);
+      let idx: number;
+      let filled: number;
+      if (this.orders.length === 0 && this.ledger.openTrades.length > 0) {
+        filled = this.holdPath();
+        idx = this.pointIdx - 1;
+      } else {
+        idx = this.pointIdx++;
+        filled = this.processPoint(idx);
+      }
       if (filled > 0 && this.settings.calcOnOrderFills && this.pointIdx < this.path.length) {
         this.execId++;
         return { price: this.cur, point: idx };
@@ -189,13 +204,19 @@ export class Broker {
     if (this.settings.processOrdersOnClose) {
       this.fillAtCurrent(true);
     }
-    this.checkRisk();
-    if (this.firstClose !== this.firstClose) this.firstClose = this.cur;
-    this.lastClose = this.cur;
-    const open = this.openProfitAt(this.cur);
-    const equity = this.settings.initialCapital + this.netProfit + open;
+    const cur = this.cur;
+    const ledger = this.ledger;
+    const capital = this.settings.initialCapital;
+    // checkRisk() with the open profit it needs computed here (the same terms); a breach fills, and the
+    // open profit is then re-read (openProfitAt is cached against the ledger version).
+    this.checkRiskAt(capital + ledger.netProfit + (cur === cur ? this.openProfitAt(cur) : 0));
+    const open = this.openProfitAt(cur);
+    if (this.firstClose !== this.firstClose) this.firstClose = cur;
+    this.lastClose = cur;
+    const netProfit = ledger.netProfit;
+    const equity = capital + netProfit + open;
     this.peakEquity = Math.max(this.peakEquity, equity);
-    this.seriesStore.set(barIndex, bar.time, equity, open, this.netProfit, this.positionSize, this.peakEquity - equity);
+    this.seriesStore.set(barIndex, bar.time, equity, open, netProfit, ledger.positionSize, this.peakEquity - equity);
     this.risk.endBar(equity);
     this.execId++;
   }
@@ -216,8 +237,13 @@ export class Broker {
   get openTrades(): readonly OpenTrade[] {
     return this.ledger.openTrades;
   }
+  /** Closed trades as objects (built on first read, then kept). */
   get closedTrades(): readonly ClosedTrade[] {
     return this.ledger.closedTrades;
+  }
+  /** Closed trades in columns: what readers of every trade should walk (no object per trade). */
+  get closedStore(): ClosedTradeStore {
+    return this.ledger.closed;
   }
   /** strategy.netprofit: closed-trade P&L plus the entry commission already paid by open trades. */
   get netProfit(): number {
@@ -342,17 +368,23 @@ export class Broker {
       if (pos !== null && pos !== direction) this.placeClose(null, comment || id, undefined, 100, false, id);
       return;
     }
-    if (kind === 'entry') {
-      const open = this.openTrades.filter((t) => t.direction === direction).length;
-      const pending = this.orders.find((o) => o.kind === 'entry' && o.id === id);
-      if (open >= maxEntriesPerDirection(this.settings) && !pending) return; // §3.2 pyramiding at placement
-    }
+    // §3.2 pyramiding at placement.
+    if (kind === 'entry' && this.openCount(direction) >= maxEntriesPerDirection(this.settings) && this.pendingOrder(id, false) === null) return;
     let q = isGiven(qty) ? Math.abs(qty) : this.defaultQty(isGiven(lim) ? lim : isGiven(stp) ? stp : this.cur);
     if (!(q > 0)) return;
-    const existing = this.orders.find((o): o is EntryOrder => (o.kind === 'entry' || o.kind === 'order') && o.id === id);
+    const existing = this.pendingOrder(id, true);
     if (existing) {
       const changed = existing.qty !== q || !same(existing.limit, lim) || !same(existing.stop, stp) || existing.direction !== direction;
-      Object.assign(existing, { kind, direction, qty: q, reverseQty: this.reverseQtyFor(kind, direction), limit: lim, stop: stp, ocaName, ocaType, comment, placedBar: this.barIndex });
+      existing.kind = kind;
+      existing.direction = direction;
+      existing.qty = q;
+      existing.reverseQty = this.reverseQtyFor(kind, direction);
+      existing.limit = lim;
+      existing.stop = stp;
+      existing.ocaName = ocaName;
+      existing.ocaType = ocaType;
+      existing.comment = comment;
+      existing.placedBar = this.barIndex;
       if (changed) {
         existing.seq = ++this.seq;
         existing.stopTriggered = false;
@@ -372,18 +404,35 @@ export class Broker {
     return kind === 'entry' && ((pos > 0 && direction === 'short') || (pos < 0 && direction === 'long')) ? Math.abs(pos) : 0;
   }
 
+  /** Open trades in `direction`. */
+  private openCount(direction: Direction): number {
+    const trades = this.ledger.openTrades;
+    let n = 0;
+    for (let k = 0; k < trades.length; k++) if (trades[k]!.direction === direction) n++;
+    return n;
+  }
+
+  /** The first pending strategy.entry order with `id` (also strategy.order ones with `orOrder`), or null. */
+  private pendingOrder(id: string, orOrder: boolean): EntryOrder | null {
+    const orders = this.orders;
+    for (let k = 0; k < orders.length; k++) {
+      const o = orders[k]!;
+      if ((o.kind === 'entry' || (orOrder && o.kind === 'order')) && o.id === id) return o;
+    }
+    return null;
+  }
+
   /** strategy.default_entry_qty(price) and entries without `qty`. */
   defaultQty(price: number): number {
-    return defaultQuantity({
-      type: this.settings.defaultQtyType,
-      value: this.settings.defaultQtyValue,
-      price: this.toAccount(price, this.bar.time),
-      equity: this.equity,
-      pointValue: this.syminfo.pointvalue,
-      commission: { ...this.commission, value: this.commission.type === 'percent' ? this.commission.value : this.toAccount(this.commission.value, this.bar.time) },
-      qtyStep: this.qtyStep,
-    });
+    const s = this.sizing;
+    const time = this.bar.time;
+    s.price = this.toAccount(price, time);
+    s.equity = this.equity;
+    s.commission.value = this.commission.type === 'percent' ? this.commission.value : this.toAccount(this.commission.value, time);
+    return defaultQuantity(s);
   }
+  /** defaultQty's input, refilled per call (an entry without qty is sized on every signal). */
+  private readonly sizing: SizingInput;
 
   /** strategy.exit. */
   placeExit(
@@ -473,7 +522,6 @@ export class Broker {
    * allocation), and this runs four times per bar.
    */
   private processPoint(idx: number): number {
-    if (this.orders.length === 0) return this.holdPoint(idx);
     const price = this.path.price[idx]!;
     const gap = this.path.gap[idx] === 1;
     this.fillsThisPoint = 0;
@@ -486,53 +534,144 @@ export class Broker {
   }
 
   /**
-   * processPoint with nothing pending (a position held between signals, the common bar): nothing can
-   * trigger, so the point marks the open trades, latches the intrabar extremes and runs the margin-call and
-   * risk checks: what moveTo, checkMarginCall and checkRisk do, fed from one pass over the trades instead
-   * of one per question (each call would box its result, and this runs four times per bar).
+   * The path points from `pointIdx` on while a position is held with nothing pending (the common bar of an
+   * always-in-the-market strategy): nothing can trigger, so each point only marks the open trades and
+   * feeds the drawdown/run-up extremes, the margin-call check and the risk rules. Stops after the first
+   * point that fills (a margin call or a risk rule) and returns its number of fills; `pointIdx` is then
+   * past that point.
    */
-  private holdPoint(idx: number): number {
-    const price = this.path.price[idx]!;
-    this.fillsThisPoint = 0;
-    this.cur = price;
-    const trades = this.ledger.openTrades;
-    if (trades.length === 0) {
-      this.checkRisk();
-      return 0;
-    }
-    const { marginLong, marginShort } = this.settings;
+  private holdPath(): number {
+    if (this.identityFx && this.risk.idle && this.ledger.netProfit === this.ledger.netProfit) return this.holdPathFast();
+    return this.holdPathChecked();
+  }
+
+  /**
+   * holdPath point by point: what moveTo, checkMarginCall and checkRisk do, fed from one pass over the
+   * trades instead of one per question, with what cannot change before a fill (cash, position, settings)
+   * read once.
+   */
+  private holdPathChecked(): number {
+    const prices = this.path.price;
+    const n = this.path.length;
+    const ledger = this.ledger;
+    const trades = ledger.openTrades;
+    const nt = trades.length;
+    const { marginLong, marginShort, initialCapital } = this.settings;
     const pv = this.syminfo.pointvalue;
     const time = this.bar.time;
-    let open = 0;
-    let margin = 0;
-    for (let k = 0; k < trades.length; k++) {
-      const t = trades[k]!;
-      const s = dirSign(t.direction);
-      // Ledger.markPrice, Ledger.openProfitAt and marginUsed, term by term in the same order.
-      if (s * (price - t.bestPrice) > 0) t.bestPrice = price;
-      if (s * (price - t.worstPrice) < 0) t.worstPrice = price;
-      open += this.toAccount(grossPnl(t, t.qty, price, pv), time);
-      margin += this.toAccount(t.qty * price * pv, time) * ((s > 0 ? marginLong : marginShort) / 100);
-    }
-    this.rememberOpenProfit(price, open);
-    const equity = this.settings.initialCapital + this.netProfit + (price === price ? open : 0);
-    this.latchExtremesAt(equity);
-    // checkMarginCall with the equity and margin above; marginCallQty is 0 unless the margin exceeds the
-    // equity, so the call (and its boxed arguments) is skipped on the usual point.
-    const pos = this.positionSize;
+    const toAccount = this.toAccount;
+    // Fixed until a fill: the closed-trade cash and the position (hence its margin rate).
+    const cash = initialCapital + ledger.netProfit;
+    const pos = ledger.positionSize;
     const m = (pos > 0 ? marginLong : marginShort) / 100;
-    if (pos !== 0 && m !== 0 && !(equity - margin >= 0)) {
-      const q = marginCallQty(pos, equity, margin, m, this.toAccount(price * pv, time), this.qtyStep);
-      if (q > 0) {
-        this.marginCalls++;
-        const closed = this.closeTrades(q, price, 'Margin call', '', null, 1);
-        if (closed > 0) this.afterFill(null, closed);
-        this.checkRisk(); // the trades changed: recompute the equity
-        return this.fillsThisPoint;
+    const marginRule = pos !== 0 && m !== 0;
+    while (this.pointIdx < n) {
+      const idx = this.pointIdx++;
+      const price = prices[idx]!;
+      this.fillsThisPoint = 0;
+      this.cur = price;
+      let open = 0;
+      let margin = 0;
+      for (let k = 0; k < nt; k++) {
+        const t = trades[k]!;
+        const s = t.direction === 'long' ? 1 : -1;
+        // Ledger.markPrice, Ledger.openProfitAt and marginUsed, term by term in the same order.
+        if (s * (price - t.bestPrice) > 0) t.bestPrice = price;
+        if (s * (price - t.worstPrice) < 0) t.worstPrice = price;
+        open += toAccount(s * (price - t.entryPrice) * t.qty * pv, time);
+        margin += toAccount(t.qty * price * pv, time) * ((s > 0 ? marginLong : marginShort) / 100);
       }
+      this.rememberOpenProfit(price, open);
+      const equity = cash + (price === price ? open : 0);
+      this.latchExtremesAt(equity);
+      // checkMarginCall with the equity and margin above; marginCallQty is 0 unless the margin exceeds the
+      // equity, so the call is skipped on the usual point.
+      if (marginRule && !(equity - margin >= 0) && this.marginCallAt(price, equity, margin, pos, m) > 0) return this.fillsThisPoint;
+      this.checkRiskAt(equity);
+      if (this.fillsThisPoint > 0) return this.fillsThisPoint;
     }
-    this.checkRiskAt(equity);
-    return this.fillsThisPoint;
+    return 0;
+  }
+
+  /**
+   * holdPath when no risk rule is set and amounts need no conversion (the usual strategy). The drawdown
+   * and run-up latches and the risk rules' running maxima only keep extremes of the equity, and with
+   * nothing filling the closed-trade peak they compare against is fixed, so feeding them the path's lowest
+   * and highest equity once gives the same figures as feeding every point; only the margin check stays
+   * per point, because a margin call stops the walk where it happens. Amounts stay finite here (no
+   * converter to return NaN), which the extremes rely on.
+   */
+  private holdPathFast(): number {
+    const prices = this.path.price;
+    const n = this.path.length;
+    const ledger = this.ledger;
+    const trades = ledger.openTrades;
+    const nt = trades.length;
+    const { marginLong, marginShort, initialCapital } = this.settings;
+    const pv = this.syminfo.pointvalue;
+    const cash = initialCapital + ledger.netProfit;
+    const pos = ledger.positionSize;
+    const rateLong = marginLong / 100;
+    const rateShort = marginShort / 100;
+    const m = pos > 0 ? rateLong : rateShort;
+    const marginRule = pos !== 0 && m !== 0;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    let price = NaN;
+    let open = 0;
+    this.fillsThisPoint = 0;
+    for (let idx = this.pointIdx; idx < n; idx++) {
+      price = prices[idx]!;
+      open = 0;
+      let margin = 0;
+      for (let k = 0; k < nt; k++) {
+        const t = trades[k]!;
+        const s = t.direction === 'long' ? 1 : -1;
+        if (s * (price - t.bestPrice) > 0) t.bestPrice = price;
+        if (s * (price - t.worstPrice) < 0) t.worstPrice = price;
+        open += s * (price - t.entryPrice) * t.qty * pv;
+        margin += t.qty * price * pv * (s > 0 ? rateLong : rateShort);
+      }
+      const equity = cash + (price === price ? open : 0);
+      if (marginRule && !(equity - margin >= 0)) {
+        // The risk rules saw the points before this one; the latches see this one too (as in holdPathChecked).
+        if (highest > -Infinity) this.risk.check(highest);
+        if (equity < lowest) lowest = equity;
+        if (equity > highest) highest = equity;
+        this.settleHold(idx, price, open, lowest, highest);
+        if (this.marginCallAt(price, equity, margin, pos, m) > 0) return this.fillsThisPoint;
+        this.risk.check(equity);
+        lowest = Infinity;
+        highest = -Infinity;
+        continue;
+      }
+      if (equity < lowest) lowest = equity;
+      if (equity > highest) highest = equity;
+    }
+    if (highest > -Infinity) this.risk.check(highest);
+    this.settleHold(n - 1, price, open, lowest, highest);
+    return 0;
+  }
+
+  /** Leaves the broker as a point-by-point walk up to point `idx` would: at `price`, extremes latched. */
+  private settleHold(idx: number, price: number, open: number, lowest: number, highest: number): void {
+    this.pointIdx = idx + 1;
+    this.cur = price;
+    this.rememberOpenProfit(price, open);
+    if (lowest < Infinity) this.latchExtremesAt(lowest);
+    if (highest > -Infinity) this.latchExtremesAt(highest);
+  }
+
+  /** A margin call at a held point where the margin exceeds the equity: closes what marginCallQty says.
+   *  Returns the fills (0 when the shortfall rounds to no quantity). */
+  private marginCallAt(price: number, equity: number, margin: number, pos: number, m: number): number {
+    const q = marginCallQty(pos, equity, margin, m, this.toAccount(price * this.syminfo.pointvalue, this.bar.time), this.qtyStep);
+    if (!(q > 0)) return 0;
+    this.marginCalls++;
+    const closed = this.closeTrades(q, price, 'Margin call', '', null, 1);
+    if (closed > 0) this.afterFill(null, closed);
+    this.checkRisk(); // the trades changed: recompute the equity
+    return Math.max(1, this.fillsThisPoint);
   }
 
   /** Moves the current price continuously to `target`, filling every order whose level is crossed, nearest first. */
@@ -632,7 +771,7 @@ export class Broker {
       if (opposite) {
         closeQty = Math.min(Math.abs(pos), openQty);
         openQty -= closeQty;
-      } else if (this.openTrades.filter((t) => t.direction === dir).length >= maxEntriesPerDirection(this.settings)) return; // §3.2 re-check at fill
+      } else if (this.openCount(dir) >= maxEntriesPerDirection(this.settings)) return; // §3.2 re-check at fill
     } else if (opposite) {
       closeQty = Math.min(Math.abs(pos), o.qty);
       openQty = o.qty - closeQty;
@@ -693,6 +832,7 @@ export class Broker {
         }
       }
     }
+    if (!this.hasExitOrder()) return; // nothing below to clean up (a strategy without strategy.exit)
     const pendingEntryIds = new Set(this.orders.filter((x) => x.kind === 'entry' || x.kind === 'order').map((x) => x.id));
     const flat = this.openTrades.length === 0;
     this.orders = this.orders.filter((x) => {
@@ -702,9 +842,20 @@ export class Broker {
     });
   }
 
-  private get stamp(): FillStamp {
-    return { bar: this.barIndex, time: this.bar.time };
+  private hasExitOrder(): boolean {
+    const orders = this.orders;
+    for (let k = 0; k < orders.length; k++) if (orders[k]!.kind === 'exit') return true;
+    return false;
   }
+
+  /** Where a fill happens now; one object refilled per fill (the ledger copies what it keeps). */
+  private get stamp(): FillStamp {
+    const st = this.fillStamp;
+    st.bar = this.barIndex;
+    st.time = this.bar.time;
+    return st;
+  }
+  private readonly fillStamp: FillStamp = { bar: -1, time: NaN };
 
   private openTrade(o: EntryOrder, dir: Direction, qty: number, price: number, share: number): void {
     this.ledger.open(o, dir, qty, price, share, this.stamp);

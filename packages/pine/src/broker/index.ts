@@ -21,7 +21,8 @@
 //       }
 //       run the script (the regular close run), then broker.afterScript(i, bar)
 //   broker.finish();
-//   Results: broker.closedTrades / broker.openTrades, broker.series (per-bar equity, drawdown, position as
+//   Results: broker.closedTrades / broker.openTrades (closed trades are kept in columns, broker.closedStore,
+//   and closedTrades builds their objects on first read), broker.series (per-bar equity, drawdown, position as
 //   Float64Array views; pass options.expectedBars = bar count to createBroker to allocate them once),
 //   tradeList(broker) / tradeListCsv(...) and performanceSummary(broker), pinebackMetrics(...).
 //

@@ -3,6 +3,7 @@
 import { commissionFor, type CommissionModel } from './commission.js';
 import { dirSign, grossPnl, type ClosedTrade, type OpenTrade } from './trades.js';
 import type { CurrencyConverter, Direction } from './types.js';
+import { ClosedTradeStore } from './closed-trades.js';
 
 const EPS_QTY = 1e-9;
 
@@ -21,7 +22,8 @@ export interface EntryRef {
 
 export class Ledger {
   readonly openTrades: OpenTrade[] = [];
-  readonly closedTrades: ClosedTrade[] = [];
+  /** Closed trades in columns (closed-trades.ts); `closedTrades` is the object view. */
+  readonly closed = new ClosedTradeStore();
   /**
    * strategy.netprofit as TradingView keeps it: closed-trade P&L *and* the entry commission of trades still
    * open (charged when the entry fills). The slippage_pyramiding export shows it: its Cumulative P&L after
@@ -59,6 +61,10 @@ export class Ledger {
   ) {
     this.peakClosedEquity = initialCapital;
     this.troughClosedEquity = initialCapital;
+  }
+
+  get closedTrades(): readonly ClosedTrade[] {
+    return this.closed.list();
   }
 
   private get pointValue(): number {
@@ -131,27 +137,47 @@ export class Ledger {
   close(qty: number, price: number, exitId: string, exitComment: string, targets: readonly OpenTrade[] | null, share: number, at: FillStamp): number {
     let left = qty;
     const pv = this.pointValue;
-    const acc = (x: number): number => this.toAccount(x, at.time);
-    for (const t of [...(targets ?? this.openTrades)]) {
-      if (left <= EPS_QTY) break;
+    const time = at.time;
+    const toAccount = this.toAccount;
+    const open = this.openTrades;
+    // Oldest first. A fully closed trade leaves `openTrades` at once; when that is the list being walked,
+    // the next trade moves into the same index. (No copy of the list and no closures: a reversal strategy
+    // closes a trade every few bars.)
+    const list = targets ?? open;
+    for (let i = 0; i < list.length && left > EPS_QTY; ) {
+      const t = list[i]!;
       const q = Math.min(t.qty, left);
       const full = q >= t.qty - EPS_QTY;
       left -= q;
       const entryComm = full ? t.entryCommission : (t.entryCommission * q) / t.qty;
-      const exitComm = acc(commissionFor(this.commission, q, price, (share * q) / qty));
+      const exitComm = toAccount(commissionFor(this.commission, q, price, (share * q) / qty), time);
       this.commissionPaid += exitComm;
-      const profit = acc(grossPnl(t, q, price, pv)) - entryComm - exitComm;
+      const profit = toAccount(grossPnl(t, q, price, pv), time) - entryComm - exitComm;
       this.netProfit += profit + entryComm;
       this.closedProfit += profit;
-      const entryValue = acc(q * t.entryPrice * pv);
-      const { runup, drawdown } = excursions(t, q, entryComm, acc, pv);
-      const pct = (x: number): number => (entryValue > 0 ? (x / entryValue) * 100 : 0);
-      this.closedTrades.push({
-        serial: t.serial, direction: t.direction, entryId: t.entryId, entryComment: t.entryComment, entryPrice: t.entryPrice,
-        entryBar: t.entryBar, entryTime: t.entryTime, exitId, exitComment, exitPrice: price, exitBar: at.bar, exitTime: at.time,
-        qty: q, commission: entryComm + exitComm, profit, profitPercent: pct(profit), cumulativeProfit: this.netProfit,
-        maxRunup: runup, maxRunupPercent: pct(runup), maxDrawdown: drawdown, maxDrawdownPercent: pct(drawdown),
-      });
+      const entryValue = toAccount(q * t.entryPrice * pv, time);
+      // excursions(), term by term.
+      const s = dirSign(t.direction);
+      const runup = Math.max(0, toAccount(s * (t.bestPrice - t.entryPrice) * q * pv, time) - entryComm);
+      const drawdown = Math.max(0, entryComm - toAccount(s * (t.worstPrice - t.entryPrice) * q * pv, time));
+      const c = this.closed;
+      const k = c.append(t.direction, t.entryId, t.entryComment, exitId, exitComment);
+      c.serial[k] = t.serial;
+      c.entryPrice[k] = t.entryPrice;
+      c.entryBar[k] = t.entryBar;
+      c.entryTime[k] = t.entryTime;
+      c.exitPrice[k] = price;
+      c.exitBar[k] = at.bar;
+      c.exitTime[k] = time;
+      c.qty[k] = q;
+      c.commission[k] = entryComm + exitComm;
+      c.profit[k] = profit;
+      c.profitPercent[k] = percentOf(profit, entryValue);
+      c.cumulativeProfit[k] = this.netProfit;
+      c.maxRunup[k] = runup;
+      c.maxRunupPercent[k] = percentOf(runup, entryValue);
+      c.maxDrawdown[k] = drawdown;
+      c.maxDrawdownPercent[k] = percentOf(drawdown, entryValue);
       if (profit > 0) {
         this.grossProfit += profit;
         this.winTrades++;
@@ -159,10 +185,13 @@ export class Ledger {
         this.grossLoss -= profit;
         this.lossTrades++;
       } else this.evenTrades++;
-      if (full) this.openTrades.splice(this.openTrades.indexOf(t), 1);
-      else {
+      if (full) {
+        open.splice(list === open ? i : open.indexOf(t), 1);
+        if (list !== open) i++;
+      } else {
         t.qty -= q;
         t.entryCommission -= entryComm;
+        i++;
       }
     }
     this.version++;
@@ -172,6 +201,9 @@ export class Ledger {
     return qty - left;
   }
 }
+
+/** `x` as a percentage of a trade's entry value (0 when the value is not positive). */
+const percentOf = (x: number, entryValue: number): number => (entryValue > 0 ? (x / entryValue) * 100 : 0);
 
 /**
  * A trade's run-up and drawdown (List of Trades): the most favourable and most adverse price seen while it was

@@ -33,6 +33,17 @@ export class RiskRules {
     return this.haltedForever || this.haltedToday;
   }
 
+  /**
+   * True while check() can do nothing but track the running equity maxima: no rule set, nothing pending,
+   * not halted. The broker then feeds it only a bar's highest equity instead of every point's.
+   */
+  get idle(): boolean {
+    return (
+      this.pending === null && !this.haltedForever && !this.haltedToday && this.maxDrawdown === null && this.maxIntradayLoss === null &&
+      this.maxIntradayFilledOrders !== this.maxIntradayFilledOrders && this.maxConsLossDays !== this.maxConsLossDays
+    );
+  }
+
   allows(d: Direction): boolean {
     return this.allowed === 'all' || this.allowed === d;
   }

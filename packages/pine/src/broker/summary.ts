@@ -3,6 +3,7 @@
 import type { Broker } from './broker.js';
 import { LocalCalendar } from './time-format.js';
 import type { ClosedTrade } from './trades.js';
+import { blankClosedTrade } from './closed-trades.js';
 
 export interface SideSummary {
   netProfit: number;
@@ -76,9 +77,12 @@ class SideTotals {
   barsSum = 0;
   winBarsSum = 0;
   lossBarsSum = 0;
-  /** The first trade with the largest profit / the first with the largest loss. */
-  bestWin: ClosedTrade | undefined = undefined;
-  worstLoss: ClosedTrade | undefined = undefined;
+  /** Profit and profit % of the first trade with the largest profit / the first with the largest loss
+   *  (copied: add() may be handed one object refilled per trade). */
+  bestWinProfit = NaN;
+  bestWinPercent = NaN;
+  worstLossProfit = NaN;
+  worstLossPercent = NaN;
 
   add(t: ClosedTrade): void {
     const bars = t.exitBar - t.entryBar;
@@ -91,19 +95,25 @@ class SideTotals {
       this.winSum += t.profit;
       this.winPctSum += t.profitPercent;
       this.winBarsSum += bars;
-      if (this.bestWin === undefined || t.profit > this.bestWin.profit) this.bestWin = t;
+      if (this.bestWinProfit !== this.bestWinProfit || t.profit > this.bestWinProfit) {
+        this.bestWinProfit = t.profit;
+        this.bestWinPercent = t.profitPercent;
+      }
     } else if (t.profit < 0) {
       this.losses++;
       this.lossSum += t.profit;
       this.lossPctSum += -t.profitPercent;
       this.lossBarsSum += bars;
-      if (this.worstLoss === undefined || -t.profit > -this.worstLoss.profit) this.worstLoss = t;
+      if (this.worstLossProfit !== this.worstLossProfit || -t.profit > -this.worstLossProfit) {
+        this.worstLossProfit = t.profit;
+        this.worstLossPercent = t.profitPercent;
+      }
     }
   }
 
   summary(capital: number, openCommission: number, maxContracts: number): SideSummary {
     const avg = (sum: number, count: number): number => (count ? sum / count : NaN);
-    const { n, wins, losses, bestWin, worstLoss } = this;
+    const { n, wins, losses } = this;
     const gp = this.winSum;
     const gl = -this.lossSum;
     const net = gp - gl;
@@ -122,8 +132,8 @@ class SideTotals {
       avgWinningTrade: avgWin, avgWinningTradePercent: avg(this.winPctSum, wins),
       avgLosingTrade: avgLoss, avgLosingTradePercent: avg(this.lossPctSum, losses),
       ratioAvgWinAvgLoss: avgWin / avgLoss,
-      largestWinningTrade: bestWin?.profit ?? NaN, largestWinningTradePercent: bestWin?.profitPercent ?? NaN,
-      largestLosingTrade: worstLoss ? -worstLoss.profit : NaN, largestLosingTradePercent: worstLoss ? -worstLoss.profitPercent : NaN,
+      largestWinningTrade: this.bestWinProfit, largestWinningTradePercent: this.bestWinPercent,
+      largestLosingTrade: -this.worstLossProfit, largestLosingTradePercent: -this.worstLossPercent,
       avgBarsInTrades: avg(this.barsSum, n), avgBarsInWinningTrades: avg(this.winBarsSum, wins), avgBarsInLosingTrades: avg(this.lossBarsSum, losses),
       maxContractsHeld: maxContracts,
     };
@@ -174,11 +184,13 @@ export function sharpeSortino(returns: readonly number[], riskFreeRate: number, 
 
 export function performanceSummary(b: Broker): PerformanceSummary {
   const capital = b.settings.initialCapital;
-  const closed = b.closedTrades;
+  const closed = b.closedStore;
   const all = new SideTotals();
   const long = new SideTotals();
   const short = new SideTotals();
-  for (const t of closed) {
+  const t = blankClosedTrade();
+  for (let i = 0; i < closed.length; i++) {
+    closed.read(i, t);
     all.add(t);
     if (t.direction === 'long') long.add(t);
     else if (t.direction === 'short') short.add(t);
@@ -193,7 +205,7 @@ export function performanceSummary(b: Broker): PerformanceSummary {
     else if (t.direction === 'short') openCommShort += t.entryCommission;
   }
   const openPnl = b.openProfitAt(b.lastClose);
-  const first = closed[0] ?? b.openTrades[0];
+  const first = closed.length > 0 ? closed.read(0, t) : b.openTrades[0];
   let bh = NaN;
   if (first && b.lastClose === b.lastClose) {
     // All initial capital buys the symbol at the first trade's entry and holds it to the last close.

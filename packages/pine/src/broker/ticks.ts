@@ -5,8 +5,12 @@
 const decimalsCache = new Map<number, number>();
 // Nearly every call in a run uses the same step (syminfo.mintick): remember the last answer so the hot path
 // skips the Map lookup.
+// Two remembered steps: a fill alternates between the quantity step (sizing) and the tick (prices), and a
+// single slot made every fill fall through to the Map lookup.
 let lastStep = NaN;
 let lastScale = 1;
+let prevStep = NaN;
+let prevScale = 1;
 function decimalsOf(step: number): number {
   let d = decimalsCache.get(step);
   if (d === undefined) {
@@ -20,10 +24,12 @@ function decimalsOf(step: number): number {
 
 /** 10^decimalsOf(step): the factor `clean` rounds with. */
 function scaleOf(step: number): number {
-  if (step !== lastStep) {
-    lastScale = 10 ** decimalsOf(step);
-    lastStep = step;
-  }
+  if (step === lastStep) return lastScale;
+  if (step === prevStep) return prevScale;
+  prevStep = lastStep;
+  prevScale = lastScale;
+  lastScale = 10 ** decimalsOf(step);
+  lastStep = step;
   return lastScale;
 }
 

@@ -71,6 +71,55 @@ export function formatTradeTime(ms: number, timeZone: string): string {
   return `${dateOf(day)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
 
+/**
+ * formatTradeTime for many times in one zone (the List of Trades: two per trade, a run can close a hundred
+ * thousand). The pieces of the text are cached: the offset for the current UTC day, the date for the
+ * current local day, "HH:MM:SS" per second of the day and the "±HHMM" suffix per offset, so a time costs
+ * two comparisons and two concatenations instead of lookups, divisions and seven small strings.
+ */
+export class TradeTimeFormatter {
+  /** UTC instants [from, to): one UTC day whose offset is `offset` throughout. */
+  private from = NaN;
+  private to = NaN;
+  private offset = 0;
+  private day = NaN;
+  private datePrefix = '';
+  private suffixOffset = NaN;
+  private suffix = '';
+  private readonly clock: string[] = [];
+
+  constructor(private readonly timeZone: string) {}
+
+  format(ms: number): string {
+    let offset = this.offset;
+    if (!(ms >= this.from && ms < this.to)) {
+      offset = offsetAt(ms, this.timeZone);
+      const u = Math.floor(ms / DAY);
+      const whole = utcDayOffset(u, this.timeZone);
+      if (whole === whole) {
+        this.from = u * DAY;
+        this.to = this.from + DAY;
+        this.offset = whole;
+      } else this.from = this.to = NaN; // the offset changes during this day: ask per time
+    }
+    const wall = ms + offset;
+    const day = Math.floor(wall / DAY);
+    if (day !== this.day) {
+      this.day = day;
+      this.datePrefix = dateOf(day) + 'T';
+    }
+    const secs = Math.floor((wall - day * DAY) / 1000);
+    let clock = this.clock[secs];
+    if (clock === undefined) clock = this.clock[secs] = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
+    if (offset !== this.suffixOffset) {
+      const abs = Math.abs(offset) / 60_000;
+      this.suffixOffset = offset;
+      this.suffix = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+    }
+    return this.datePrefix + clock + this.suffix;
+  }
+}
+
 /** Calendar date (YYYY-MM-DD) of `ms` in `timeZone`. */
 export function dayKey(ms: number, timeZone: string): string {
   if (ms !== ms) return '';

@@ -1,10 +1,11 @@
 // "List of Trades": two rows per trade (entry, exit) in TradingView's export layout. Closed trades come in
 // closing order, then still-open trades (exit Signal "Open", marked at the last close).
 import type { Broker } from './broker.js';
-import { formatTradeTime } from './time-format.js';
+import { TradeTimeFormatter } from './time-format.js';
 import type { ClosedTrade } from './trades.js';
 import { dirSign } from './trades.js';
 import { excursions } from './ledger.js';
+import { blankClosedTrade } from './closed-trades.js';
 
 export interface TradeListRow {
   tradeNo: number;
@@ -52,11 +53,13 @@ export function tradeList(b: Broker): TradeListRow[] {
   const when = lastTimeFormatter(b.syminfo.timezone);
   const rows: TradeListRow[] = [];
   let cum = 0;
-  const closed = b.closedTrades;
+  // Closed trades are read from the columns into one reused object (row() copies what it needs).
+  const closed = b.closedStore;
+  const scratch = blankClosedTrade();
   const open = markedOpenTrades(b);
   const count = closed.length + open.length;
   for (let i = 0; i < count; i++) {
-    const t = i < closed.length ? closed[i]! : open[i - closed.length]!;
+    const t = i < closed.length ? closed.read(i, scratch) : open[i - closed.length]!;
     // Closed trades: strategy.netprofit after the close; open trades: the previous row plus their P&L.
     cum = t.exitId === 'Open' && t.cumulativeProfit !== t.cumulativeProfit ? cum + t.profit : t.cumulativeProfit;
     const long = t.direction === 'long';
@@ -76,13 +79,14 @@ function row(t: ClosedTrade, tradeNo: number, cum: number, capital: number, type
   };
 }
 
-/** formatTradeTime that remembers its last answer: a reversal's exit and the next entry share a bar time. */
+/** TradeTimeFormatter that remembers its last answer: a reversal's exit and the next entry share a bar time. */
 function lastTimeFormatter(timeZone: string): (ms: number) => string {
+  const f = new TradeTimeFormatter(timeZone);
   let lastMs = NaN;
   let last = '';
   return (ms) => {
     if (ms !== lastMs) {
-      last = formatTradeTime(ms, timeZone);
+      last = f.format(ms);
       lastMs = ms;
     }
     return last;

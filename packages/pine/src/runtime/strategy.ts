@@ -6,7 +6,8 @@ import type { BarColumns } from '../core/bars.js';
 import type { SymbolInfo } from '../core/symbol.js';
 import { createBroker, type Broker } from '../broker/index.js';
 import type { BrokerBar, StrategySettings } from '../broker/types.js';
-import { calendarFor, tradingDayOfLocal } from '../stdlib/calendar.js';
+import { calendarFor } from '../stdlib/calendar.js';
+import { TradingDayTracker } from './strategy-days.js';
 import type { BarHooks } from './executor.js';
 
 /** strategy() parameter names → broker settings. */
@@ -58,20 +59,8 @@ export function strategyDriver(
   // Sized up front so the per-bar equity/position series are allocated once.
   const broker = createBroker(settings, syminfo, { expectedBars: bars.length });
   // Session-aware trading days (the same calendar the time built-ins use), for the daily risk rules.
-  const cal = calendarFor(syminfo);
-  const dayOf = (i: number) => tradingDayOfLocal(cal, bars.time[i]! + cal.zone.offsetAt(bars.time[i]!));
-  let prevDay = NaN;
-  const isNewDay = (i: number): boolean => {
-    const d = dayOf(i);
-    const fresh = d !== prevDay;
-    prevDay = d;
-    return fresh;
-  };
+  const days = new TradingDayTracker(calendarFor(syminfo));
   let sub = 0;
-  const barAt = (i: number): BrokerBar => {
-    const b: BrokerBar = { time: bars.time[i]!, open: bars.open[i]!, high: bars.high[i]!, low: bars.low[i]!, close: bars.close[i]! };
-    return b;
-  };
   const subBarsOf = (i: number): BrokerBar[] | undefined => {
     if (!intrabars || !broker.settings.useBarMagnifier) return undefined;
     const start = bars.time[i]!;
@@ -83,14 +72,25 @@ export function strategyDriver(
     }
     return out;
   };
-  // The bar handed to the broker before the script is reused after it (one object per bar, not two).
-  let current: BrokerBar | null = null;
+  // One bar object for the whole run, refilled per bar: the broker only reads the current bar (it copies
+  // what it keeps), and a fresh object per bar was most of the run's garbage. All six fields exist from the
+  // start so the object keeps one shape.
+  const bar: BrokerBar = { time: NaN, open: NaN, high: NaN, low: NaN, close: NaN, newDay: false };
+  let filled = -1;
+  const load = (i: number): void => {
+    bar.time = bars.time[i]!;
+    bar.open = bars.open[i]!;
+    bar.high = bars.high[i]!;
+    bar.low = bars.low[i]!;
+    bar.close = bars.close[i]!;
+    filled = i;
+  };
   const hooks: BarHooks = {
     beforeBar(i, reexecute) {
-      const bar = barAt(i);
-      current = bar;
-      bar.newDay = isNewDay(i);
-      broker.beginBar(i, bar, subBarsOf(i));
+      load(i);
+      bar.newDay = days.isNewDay(bars.time[i]!);
+      // (Checked here rather than in subBarsOf: a closure call per bar for the usual run without intrabars.)
+      broker.beginBar(i, bar, intrabars !== undefined ? subBarsOf(i) : undefined);
       const close = bars.close[i]!;
       const col = bars.close as Float64Array;
       try {
@@ -104,8 +104,7 @@ export function strategyDriver(
       }
     },
     afterBar(i) {
-      const bar = current !== null && current.time === bars.time[i] ? current : barAt(i);
-      current = null;
+      if (filled !== i) load(i);
       broker.afterScript(i, bar);
     },
   };

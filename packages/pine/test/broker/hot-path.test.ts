@@ -1,9 +1,12 @@
 // The broker's per-bar machinery (reused path buffers, typed-array series, cached calendar days, cached
-// position and open-profit views): each must give exactly what the straightforward computation gives.
+// position and open-profit views, the hold-bar walk, cached trade-list times): each must give exactly what
+// the straightforward computation gives.
 import { describe, expect, it } from 'vitest';
 import { PricePath, barPath } from '../../src/broker/fills/path.js';
 import { SeriesStore } from '../../src/broker/series.js';
-import { LocalCalendar, dayKey, monthKey } from '../../src/broker/time-format.js';
+import { LocalCalendar, TradeTimeFormatter, dayKey, formatTradeTime, monthKey } from '../../src/broker/time-format.js';
+import { TradingDayTracker } from '../../src/runtime/strategy-days.js';
+import { calendarFor, tradingDayOfLocal } from '../../src/stdlib/calendar.js';
 import { createBroker, type Broker, type BrokerBar } from '../../src/broker/index.js';
 import { defaultSymbolInfo } from '../../src/core/symbol.js';
 
@@ -93,5 +96,79 @@ describe('cached position and open-profit views', () => {
       expect(broker.series.equity[i]).toBe(10_000 + broker.netProfit + open$);
     }
     expect(broker.closedTrades.length).toBeGreaterThan(50);
+  });
+});
+
+describe('TradeTimeFormatter (List of Trades times)', () => {
+  it('writes exactly what formatTradeTime writes, through DST changes and half-hour zones', () => {
+    for (const tz of ['America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC', 'Europe/London']) {
+      const f = new TradeTimeFormatter(tz);
+      for (const start of [Date.UTC(2022, 2, 12), Date.UTC(2022, 3, 2), Date.UTC(2022, 9, 1), Date.UTC(2022, 10, 5)]) {
+        // Every 7 minutes 13 seconds: every minute and second of the clock gets exercised, not only bar opens.
+        for (let t = start; t < start + 3 * 86_400_000; t += 433_000) expect(f.format(t), `${tz} ${t}`).toBe(formatTradeTime(t, tz));
+      }
+    }
+  });
+});
+
+describe('TradingDayTracker (strategy driver days)', () => {
+  it('flags the same first bars of trading days as a per-bar trading-day computation', () => {
+    const forex = defaultSymbolInfo({
+      timezone: 'America/New_York',
+      sessionStarts: [0, 1, 2, 3, 4].map((day) => ({ day, start: '17:00', end: '17:00' })),
+      sessionEnds: [1, 2, 3, 4, 5].map((day) => ({ day, start: '16:59', end: '16:59' })),
+    });
+    for (const sym of [defaultSymbolInfo(), defaultSymbolInfo({ timezone: 'Europe/London' }), forex]) {
+      const cal = calendarFor(sym);
+      const tracker = new TradingDayTracker(cal);
+      let prev = NaN;
+      let fresh = 0;
+      // 30-minute bars across the 2022 spring and autumn changes of both zones, with a weekend gap.
+      for (const start of [Date.UTC(2022, 2, 10), Date.UTC(2022, 9, 27)]) {
+        for (let t = start; t < start + 6 * 86_400_000; t += (t / 1_800_000) % 97 === 0 ? 7_200_000 : 1_800_000) {
+          const day = tradingDayOfLocal(cal, t + cal.zone.offsetAt(t));
+          const expected = day !== prev;
+          prev = day;
+          if (expected) fresh++;
+          expect(tracker.isNewDay(t), `${sym.timezone} ${new Date(t).toISOString()}`).toBe(expected);
+        }
+      }
+      expect(fresh).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('holding bars without pending orders', () => {
+  it('give the same results through the extremes-only walk as through the point-by-point walk', () => {
+    // A converter that is the identity but given keeps the broker on the point-by-point walk.
+    const run = (toAccount?: (x: number) => number): Broker => {
+      let seed = 7;
+      const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+      const broker = createBroker(
+        { pyramiding: 2, marginLong: 20, marginShort: 20, commissionValue: 0.05, initialCapital: 2_000, defaultQtyType: 'percent_of_equity', defaultQtyValue: 300 },
+        defaultSymbolInfo(),
+        { toAccount },
+      );
+      let price = 100;
+      for (let i = 0; i < 4000; i++) {
+        const open = price;
+        const close = Math.max(1, Math.round((open + (rnd() - 0.5) * 3) * 100) / 100);
+        const bar: BrokerBar = { time: i * 60_000, open, high: Math.max(open, close) + rnd(), low: Math.min(open, close) - rnd(), close };
+        price = close;
+        broker.beforeScript(i, bar);
+        const r = rnd();
+        if (r < 0.04) broker.placeEntry('entry', 'L', 'long', undefined, undefined, undefined);
+        else if (r < 0.08) broker.placeEntry('entry', 'S', 'short', undefined, undefined, undefined);
+        broker.afterScript(i, bar);
+      }
+      return broker;
+    };
+    const fast = run();
+    const checked = run((x) => x);
+    expect(fast.marginCalls).toBeGreaterThan(0); // the margin check inside the walk is exercised
+    expect(fast.closedTrades).toEqual(checked.closedTrades);
+    expect(fast.openTrades).toEqual(checked.openTrades);
+    for (const k of ['maxDrawdown', 'maxDrawdownPercent', 'maxRunup', 'maxRunupPercent', 'marginCalls', 'netProfit', 'cur'] as const) expect(fast[k], k).toBe(checked[k]);
+    expect(Array.from(fast.series.equity)).toEqual(Array.from(checked.series.equity));
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, run } from '../../src/api.js';
 import { barColumnsFromRows } from '../../src/core/bars.js';
 import { defaultSymbolInfo } from '../../src/core/symbol.js';
+import { tradeList } from '../../src/broker/trade-list.js';
 
 const bars = barColumnsFromRows(
   Array.from({ length: 8 }, (_, i) => ({ time: Date.UTC(2024, 0, 1) + i * 3_600_000, open: 100 + i, high: 102 + i, low: 99 + i, close: 101 + i, volume: 1 })),
@@ -25,6 +26,18 @@ describe('strategy runtime', () => {
     expect(s.broker.closedTrades[0]!.entryPrice).toBe(102);
     expect(s.broker.closedTrades[0]!.exitPrice).toBe(105);
     expect(s.trades.map((t) => t.type)).toEqual(['Entry long', 'Exit long']);
+  });
+
+  it('builds the List of Trades on first read, once, and still serialises and spreads it', () => {
+    const r = runStrategy('//@version=6\nstrategy("s")\nif bar_index == 1\n    strategy.entry("L", strategy.long)\nif bar_index == 4\n    strategy.close("L")\n');
+    const s = r.strategy!;
+    const rows = s.trades;
+    expect(rows).toEqual(tradeList(s.broker));
+    expect(s.trades).toBe(rows); // kept, not rebuilt
+    expect(JSON.parse(JSON.stringify(s)).trades).toEqual(JSON.parse(JSON.stringify(rows)));
+    expect({ ...s }.trades).toBe(rows);
+    s.trades = [];
+    expect(s.trades).toEqual([]);
   });
 
   it('re-executes on fills with calc_on_order_fills: var rolls back, varip does not', () => {
