@@ -31,6 +31,24 @@ class Lag {
   }
 }
 
+/**
+ * The previous call's value at this call site (na included): Lag at length 1, which cmo and mfi
+ * need on every bar, without the ring buffer (rsi and tsi keep it inline under their own stamp).
+ */
+class Prev1 {
+  private stamp = NaN;
+  private last = NaN; // committed: the value of the previous stamp's (last) call
+  private cur = NaN;
+  update(bar: number, x: number): number {
+    if (bar !== this.stamp) {
+      this.last = this.cur;
+      this.stamp = bar;
+    }
+    this.cur = x;
+    return this.last;
+  }
+}
+
 /** ta.change for numbers: source − source[length]. */
 export class Change implements TaCallSite {
   private readonly lag = new Lag();
@@ -62,13 +80,23 @@ export class Roc implements TaCallSite {
 
 /** RSI machine: Wilder averages of gains/losses of one-bar changes. */
 export class RsiMachine {
-  private readonly lag = new Lag();
+  // one stamp check for the previous value and both filters (they always step together)
+  private stamp = NaN;
+  private last = NaN; // committed: the previous call's source
+  private cur = NaN;
   private readonly up = new ExpFilter(true);
   private readonly dn = new ExpFilter(true);
   update(bar: number, x: number, L: number): number {
-    const d = x - this.lag.update(bar, x, 1);
-    const u = this.up.update(bar, d !== d ? NaN : Math.max(d, 0), L);
-    const w = this.dn.update(bar, d !== d ? NaN : Math.max(-d, 0), L);
+    if (bar !== this.stamp) {
+      this.last = this.cur;
+      this.up.commit();
+      this.dn.commit();
+      this.stamp = bar;
+    }
+    this.cur = x;
+    const d = x - this.last;
+    const u = this.up.step(d !== d ? NaN : Math.max(d, 0), L);
+    const w = this.dn.step(d !== d ? NaN : Math.max(-d, 0), L);
     if (u !== u || w !== w) return NaN;
     if (w === 0) return 100;
     if (u === 0) return 0;
@@ -79,17 +107,17 @@ export class RsiMachine {
 export class Rsi implements TaCallSite {
   private readonly m = new RsiMachine();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    return this.m.update(bar, source, toLength(length));
+    return this.m.update(bar, source, typeof length === 'number' ? Math.trunc(length) : NaN); // toLength, inlined
   }
 }
 
 /** Chande momentum: one-bar changes split into up/down buckets (|Δ| ≤ 1e-10 counts as no move). */
 export class Cmo implements TaCallSite {
-  private readonly lag = new Lag();
+  private readonly prev = new Prev1();
   private readonly w = new RollingPair();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
     const L = toLength(length);
-    const m = source - this.lag.update(bar, source, 1);
+    const m = source - this.prev.update(bar, source);
     const up = m !== m ? NaN : m > EPS ? m : 0;
     const dn = m !== m ? NaN : m < -EPS ? -m : 0;
     this.w.update(bar, up, dn, L);
@@ -104,11 +132,11 @@ export class Cmo implements TaCallSite {
  * down flow at all TradingView returns 100 (logs test_241).
  */
 export class Mfi implements TaCallSite {
-  private readonly lag = new Lag();
+  private readonly prev = new Prev1();
   private readonly w = new RollingPair();
   update(bar: number, ctx: RuntimeContext, series: number, length: number): number {
     const L = toLength(length);
-    const ch = series - this.lag.update(bar, series, 1);
+    const ch = series - this.prev.update(bar, series);
     const mf = ctx.current.volume * series;
     // the first bar (no change yet) enters both buckets, which is how TradingView's first value
     // appears at bar length−1 and matches it
@@ -155,28 +183,52 @@ export class Wpr implements TaCallSite {
 
 /** True strength index: double-smoothed momentum over double-smoothed |momentum| (range −1..1). */
 export class Tsi implements TaCallSite {
-  private readonly lag = new Lag();
+  // one stamp check for the previous value and the four filters (they always step together)
+  private stamp = NaN;
+  private last = NaN; // committed: the previous call's source
+  private cur = NaN;
   private readonly a1 = new ExpFilter(false);
   private readonly a2 = new ExpFilter(false);
   private readonly b1 = new ExpFilter(false);
   private readonly b2 = new ExpFilter(false);
   update(bar: number, _ctx: RuntimeContext, source: number, shortLength: number, longLength: number): number {
+    if (bar !== this.stamp) {
+      this.last = this.cur;
+      this.a1.commit();
+      this.a2.commit();
+      this.b1.commit();
+      this.b2.commit();
+      this.stamp = bar;
+    }
+    this.cur = source;
     const s = toLength(shortLength);
     const l = toLength(longLength);
-    const pc = source - this.lag.update(bar, source, 1);
-    const num = this.a2.update(bar, this.a1.update(bar, pc, l), s);
-    const den = this.b2.update(bar, this.b1.update(bar, Math.abs(pc), l), s);
+    const pc = source - this.last;
+    const num = this.a2.step(this.a1.step(pc, l), s);
+    const den = this.b2.step(this.b1.step(Math.abs(pc), l), s);
     return num / den;
   }
 }
 
 export class Macd implements TaCallSite {
+  // one stamp check for the three filters (they always step together)
+  private stamp = NaN;
   private readonly fast = new ExpFilter(false);
   private readonly slow = new ExpFilter(false);
   private readonly sig = new ExpFilter(false);
   update(bar: number, _ctx: RuntimeContext, source: number, fastlen: number, slowlen: number, siglen: number): number[] {
-    const macd = this.fast.update(bar, source, toLength(fastlen)) - this.slow.update(bar, source, toLength(slowlen));
-    const signal = this.sig.update(bar, macd, toLength(siglen));
+    if (bar !== this.stamp) {
+      this.fast.commit();
+      this.slow.commit();
+      this.sig.commit();
+      this.stamp = bar;
+    }
+    // toLength inlined (the lengths are plain numbers or na here; see core.ts)
+    const f = typeof fastlen === 'number' ? Math.trunc(fastlen) : NaN;
+    const sl = typeof slowlen === 'number' ? Math.trunc(slowlen) : NaN;
+    const sg = typeof siglen === 'number' ? Math.trunc(siglen) : NaN;
+    const macd = this.fast.step(source, f) - this.slow.step(source, sl);
+    const signal = this.sig.step(macd, sg);
     return [macd, signal, macd - signal];
   }
 }

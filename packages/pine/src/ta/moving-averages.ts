@@ -7,7 +7,8 @@ import { RollingSum } from './rolling-sum.js';
 export class Sma implements TaCallSite {
   private readonly win = new RollingSum();
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    const L = toLength(length);
+    // toLength(length), inlined: this is the hottest call site of most scripts
+    const L = typeof length === 'number' ? Math.trunc(length) : NaN;
     return this.win.update(bar, source, L) / L;
   }
 }
@@ -15,14 +16,14 @@ export class Sma implements TaCallSite {
 export class Ema implements TaCallSite {
   private readonly f = new ExpFilter(false);
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    return this.f.update(bar, source, toLength(length));
+    return this.f.update(bar, source, typeof length === 'number' ? Math.trunc(length) : NaN); // toLength, inlined
   }
 }
 
 export class Rma implements TaCallSite {
   private readonly f = new ExpFilter(true);
   update(bar: number, _ctx: RuntimeContext, source: number, length: number): number {
-    return this.f.update(bar, source, toLength(length));
+    return this.f.update(bar, source, typeof length === 'number' ? Math.trunc(length) : NaN); // toLength, inlined
   }
 }
 

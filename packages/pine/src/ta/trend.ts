@@ -3,7 +3,7 @@
 // call that is the chart's previous bar, as in TradingView's own definitions).
 import type { BarView, RuntimeContext } from '../core/context.js';
 import { Stamped, type TaCallSite, toLength } from './core.js';
-import { ExpFilter, WilderBank } from './filters.js';
+import { ExpFilter, PENDING_NONE, PENDING_VALUE, WilderBank } from './filters.js';
 
 /** Remembers high/low/close of the previous call(s) with commit-on-new-stamp. */
 export class PrevBar extends Stamped {
@@ -97,6 +97,7 @@ export class Dmi implements TaCallSite {
   /** Wilder lanes: 0 tr, 1 +DM, 2 −DM, 3 adx. */
   private readonly rma = new WilderBank(4);
   update(bar: number, ctx: RuntimeContext, diLength: number, adxSmoothing: number): number[] {
+    const rma = this.rma;
     if (bar !== this.stamp) {
       if (this.stamp === this.stamp) {
         this.h1 = this.ph;
@@ -106,6 +107,7 @@ export class Dmi implements TaCallSite {
         this.fmC = this.fmP;
       }
       this.stamp = bar;
+      rma.begin(bar); // the bank's stamp follows this one, so it is only checked on a new stamp
     }
     const c = ctx.current;
     const high = c.high;
@@ -114,43 +116,46 @@ export class Dmi implements TaCallSite {
     this.pl = low;
     this.pc = c.close;
     const n = diLength === diLength ? Math.trunc(diLength) : NaN;
+    const m = adxSmoothing === adxSmoothing ? Math.trunc(adxSmoothing) : NaN;
     const up = high - this.h1;
     const down = -(low - this.l1);
     const plusDM = up !== up ? NaN : up > down && up > 0 ? up : 0;
     const minusDM = down !== down ? NaN : down > up && down > 0 ? down : 0;
     const c1 = this.c1;
     const trv = c1 !== c1 ? NaN : Math.max(high - low, Math.abs(high - c1), Math.abs(low - c1));
-    const rma = this.rma;
-    rma.begin(bar);
-    let tr: number;
-    let rp: number;
-    let rm: number;
-    if (trv === trv && up === up && down === down && n >= 1 && rma.warm(n)) {
-      // steady state, hand-inlined WilderBank.step for lanes 0–2 (V8 will not inline four calls)
-      const st = rma.st;
-      const d = rma.dirty;
+    const st = rma.st;
+    // steady state (every lane past its warm-up: committed count ≥ its length, slot 1 of each lane's 8)
+    if (trv === trv && up === up && down === down && n >= 1 && m >= 1 && st[1]! >= n && st[9]! >= n && st[17]! >= n && st[25]! >= m) {
+      // WilderBank.step hand-inlined for all four lanes (V8 will not inline four calls)
+      const d = rma.pend;
       const k = n - 1;
-      tr = (st[0]! * k + trv) / n;
+      const tr = (st[0]! * k + trv) / n;
       st[4] = tr;
-      st[5] = st[1]!;
-      st[6] = st[2]!;
-      st[7] = st[3]!;
-      rp = (st[8]! * k + plusDM) / n;
+      const rp = (st[8]! * k + plusDM) / n;
       st[12] = rp;
-      st[13] = st[9]!;
-      st[14] = st[10]!;
-      st[15] = st[11]!;
-      rm = (st[16]! * k + minusDM) / n;
+      const rm = (st[16]! * k + minusDM) / n;
       st[20] = rm;
-      st[21] = st[17]!;
-      st[22] = st[18]!;
-      st[23] = st[19]!;
-      d[0] = d[1] = d[2] = 1;
-    } else {
-      tr = rma.step(0, trv, n);
-      rp = rma.step(1, plusDM, n);
-      rm = rma.step(2, minusDM, n);
+      d[0] = d[1] = d[2] = PENDING_VALUE;
+      let plus = (100 * rp) / tr;
+      if (plus !== plus) plus = this.fpC;
+      this.fpP = plus;
+      let minus = (100 * rm) / tr;
+      if (minus !== minus) minus = this.fmC;
+      this.fmP = minus;
+      const sum = plus + minus;
+      const dx = Math.abs(plus - minus) / (sum === 0 ? 1 : sum);
+      let adx = NaN;
+      if (dx === dx) {
+        const v = (st[24]! * (m - 1) + dx) / m;
+        st[28] = v;
+        d[3] = PENDING_VALUE;
+        adx = 100 * v;
+      } else d[3] = PENDING_NONE;
+      return [plus, minus, adx];
     }
+    const tr = rma.step(0, trv, n);
+    const rp = rma.step(1, plusDM, n);
+    const rm = rma.step(2, minusDM, n);
     let plus = (100 * rp) / tr;
     if (plus !== plus) plus = this.fpC;
     this.fpP = plus;
@@ -158,7 +163,6 @@ export class Dmi implements TaCallSite {
     if (minus !== minus) minus = this.fmC;
     this.fmP = minus;
     const sum = plus + minus;
-    const m = adxSmoothing === adxSmoothing ? Math.trunc(adxSmoothing) : NaN;
     const adx = 100 * rma.step(3, Math.abs(plus - minus) / (sum === 0 ? 1 : sum), m);
     return [plus, minus, adx];
   }

@@ -212,6 +212,7 @@ const CASES: Case[] = [
   { name: 'tr(false)', key: 'ta.tr', args: () => [false], ref: (x) => one(R.tr(ohlcv(x), false)) },
   { name: 'atr', key: 'ta.atr', args: () => [14], ref: (x) => one(R.atr(ohlcv(x), 14)) },
   { name: 'dmi', key: 'ta.dmi', args: () => [14, 14], ref: (x) => R.dmi(ohlcv(x), 14, 14) },
+  { name: 'dmi (adx smoothing ≠ di length)', key: 'ta.dmi', args: () => [10, 20], ref: (x) => R.dmi(ohlcv(x), 10, 20) },
   { name: 'supertrend', key: 'ta.supertrend', args: () => [3, 10], ref: (x) => R.supertrend(ohlcv(x), 3, 10) },
   { name: 'sar', key: 'ta.sar', args: () => [0.02, 0.02, 0.2], ref: (x) => one(R.sar(ohlcv(x), 0.02, 0.02, 0.2)) },
   {
