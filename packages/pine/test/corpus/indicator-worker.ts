@@ -1,12 +1,13 @@
 // Worker-thread entry for indicators-run.test.ts: runs each script path it is sent and posts the result.
+// A message is a path (run with the worker's default limits) or { file, limits }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runIndicator, type RunnerLimits } from './indicator-runner.js';
 
 const { limits } = workerData as { limits: RunnerLimits };
-parentPort!.on('message', (file: string | null) => {
-  if (file === null) {
+parentPort!.on('message', (job: string | { file: string; limits: RunnerLimits } | null) => {
+  if (job === null) {
     parentPort!.close();
     return;
   }
-  parentPort!.postMessage(runIndicator(file, limits));
+  parentPort!.postMessage(typeof job === 'string' ? runIndicator(job, limits) : runIndicator(job.file, job.limits));
 });

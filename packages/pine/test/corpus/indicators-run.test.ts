@@ -102,32 +102,39 @@ const KNOWN_FAILURES: Record<string, [FailureKind, string | string[]]> = {
 };
 
 /** Scripts over the time budget: not run here (they would take minutes and their outcome depends on the machine);
- *  counted as failures. Measured under load with a 90 s budget, all exceeded it (see docs/COVERAGE.md). */
+ *  counted as failures. */
 const SLOW: readonly string[] = [
-  'indicator-v5/0520_c2-statistics-tracker-clean.pine',
-  'indicator-v5/0522_original-script.pine',
   'indicator-v6/0261_1h1004h200scanner.pine',
-  'indicator-v6/0314_ttfmcopilot-fixed.pine',
   'indicator-v6/0391_hurst.pine',
   'indicator-v6/0453_dashboard.pine',
-  // Run once their lower-timeframe requests get data (the SPY minute week), but then run the whole script again
-  // in every requested context, including the chart's own 1h series nested in a minute context: 0277 used 95 s
-  // of CPU time without finishing; 0297, 0419 and 0420 were cut at 90 s wall clock under load (after 9, 17 and 27 s).
+  // Run once their lower-timeframe requests get data (the SPY minute week), but spend minutes in their requested
+  // contexts: 0277 used 95 s of CPU time without finishing; 0420 finishes in 55 s of CPU time on an idle core
+  // (65 s wall), too close to the budget to be run reliably next to the rest of the suite.
   'indicator-v6/0277_commodity-pulse-matrix-v3.pine',
-  'indicator-v6/0297_qt-ultimate.pine',
-  'indicator-v6/0419_ict-price-delivery.pine',
   'indicator-v6/0420_merged-indicator.pine',
   // Run once their libraries are linked, but score every S/R level against the last 200 bars on every bar
   // (library loops per level per bar): 0529 took 74 s of CPU time alone (290 s wall under load).
   'indicator-v5/0529_sr-algo1-volume-profile.pine',
   'indicator-v5/0531_sr-algo5-ensemble-v2.pine',
-  'indicator-v5/0532_sr-algo5-ensemble.pine',
 ];
+
+/** Scripts that run to the end but need 10–35 s of CPU time on an idle core (measured 2026-11-22: 0532 13 s,
+ *  0297 13 s, 0419 21 s, 0522 21 s, 0520 25 s, 0314 25 s): they run first, each with HEAVY_LIMITS, so that the
+ *  rest of the suite running beside them cannot push them over the normal budget. */
+const HEAVY: readonly string[] = [
+  'indicator-v5/0520_c2-statistics-tracker-clean.pine',
+  'indicator-v5/0522_original-script.pine',
+  'indicator-v5/0532_sr-algo5-ensemble.pine',
+  'indicator-v6/0297_qt-ultimate.pine',
+  'indicator-v6/0314_ttfmcopilot-fixed.pine',
+  'indicator-v6/0419_ict-price-delivery.pine',
+];
+const HEAVY_LIMITS: RunnerLimits = { maxWallTimeMs: 300_000, maxLoopIterations: 200_000 };
 
 
 /** Floors of the measured rates (see docs/COVERAGE.md): raise them as gaps close. */
-const MIN_RATE_ALL = 0.75;
-const MIN_RATE_VALID = 0.88;
+const MIN_RATE_ALL = 0.77;
+const MIN_RATE_VALID = 0.9;
 
 const REPORT = process.env.PINEBACK_CORPUS_REPORT;
 
@@ -142,7 +149,10 @@ async function runAll(files: string[]): Promise<ScriptResult[]> {
         const w = new Worker(new URL('./indicator-worker.mjs', import.meta.url), {
           workerData: { limits: LIMITS },
         });
-        const feed = () => w.postMessage(next < files.length ? files[next++]! : null);
+        const feed = () => {
+          const file = next < files.length ? files[next++]! : null;
+          w.postMessage(file !== null && HEAVY.includes(file) ? { file, limits: HEAVY_LIMITS } : file);
+        };
         w.on('message', (r: ScriptResult) => {
           results.push(r);
           if (REPORT) appendFileSync(REPORT, `${r.file}\t${r.outcome}\t${r.ms}\t${r.reason.replace(/\s+/g, ' ')}\n`);
@@ -161,7 +171,9 @@ describe('corpus indicators run on SPY 1h (1998–2021, 40,832 bars)', () => {
   const files = indicatorFiles();
 
   it('runs every script not on the known-failure list, and fails each listed one for its listed reason', async () => {
-    const results = await runAll(files.filter((f) => !SLOW.includes(f)));
+    const toRun = files.filter((f) => !SLOW.includes(f));
+    // Heavy scripts first: the pool's makespan is shortest when the longest jobs start earliest.
+    const results = await runAll([...HEAVY, ...toRun.filter((f) => !HEAVY.includes(f))]);
     expect(results.length).toBe(files.length - SLOW.length);
     const unexpected = results.filter((r) => r.outcome !== 'ok' && !KNOWN_FAILURES[r.file]).map((r) => `${r.file}: ${r.outcome} ${r.reason}`);
     const nowRunning = results.filter((r) => r.outcome === 'ok' && KNOWN_FAILURES[r.file]).map((r) => r.file);
@@ -179,6 +191,7 @@ describe('corpus indicators run on SPY 1h (1998–2021, 40,832 bars)', () => {
     expect(Object.keys(KNOWN_FAILURES).filter((f) => !files.includes(f)), 'listed files that do not exist').toEqual([]);
 
     expect(SLOW.filter((f) => !files.includes(f) || KNOWN_FAILURES[f]), 'SLOW entries must be corpus files not also in KNOWN_FAILURES').toEqual([]);
+    expect(HEAVY.filter((f) => !files.includes(f) || KNOWN_FAILURES[f] || SLOW.includes(f)), 'HEAVY entries must be runnable corpus files').toEqual([]);
 
     // Rates (SLOW scripts count as failures): over every indicator — the issue's measure — and over
     // the valid scripts (neither invalid Pine nor importing a library).
