@@ -1,7 +1,8 @@
 // Service configuration: one zod schema checked at startup, filled from PINEBACK_* environment
 // variables and explicit overrides (CLI flags, tests). Everything else reads the typed result.
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { z } from 'zod';
 
 export const JobLimitsSchema = z.object({
@@ -45,6 +46,10 @@ export const ConfigSchema = z.object({
   /** Built web app (packages/web/dist); a placeholder page is served when absent. */
   webDist: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directories of Pine library sources for `import user/Name/version` (scanned recursively at start;
+   *  earlier directories win). Filled from `--lib` flags, then PINEBACK_LIBRARY_DIRS, then
+   *  `$PINEBACK_HOME/libraries` when it exists. */
+  libraryDirs: z.array(z.string().min(1)).default([]),
   /** How often progress is pushed to WebSocket/SSE subscribers even when nothing changed. */
   progressIntervalMs: z.number().int().positive().max(2_000).default(1_000),
 });
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: env.PINEBACK_WEB_DIST || undefined,
     demoData: env.PINEBACK_DEMO_DATA ? env.PINEBACK_DEMO_DATA !== '0' : undefined,
     logLevel: env.PINEBACK_LOG_LEVEL || undefined,
+    // PINEBACK_LIBRARY_DIRS (path-delimited): combined with the flags into libraryDirs below.
     limits: {
       timeoutMs: num(env.PINEBACK_JOB_TIMEOUT_MS),
       memoryMb: num(env.PINEBACK_JOB_MEMORY_MB),
@@ -84,6 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
   };
   const merged = { ...stripUndefined(fromEnv), ...stripUndefined(overrides as Record<string, unknown>) };
+  // Library directories add up (flags first, so they win over the environment and the default).
+  const home = String(merged.home);
+  const defaultLibraries = join(home, 'libraries');
+  const libraryDirs = [
+    ...(overrides.libraryDirs ?? []),
+    ...(env.PINEBACK_LIBRARY_DIRS ? env.PINEBACK_LIBRARY_DIRS.split(delimiter).map((s) => s.trim()).filter(Boolean) : []),
+    ...(existsSync(defaultLibraries) ? [defaultLibraries] : []),
+  ];
+  merged.libraryDirs = [...new Set(libraryDirs)];
   merged.limits = { ...stripUndefined(fromEnv.limits as Record<string, unknown>), ...stripUndefined((overrides.limits ?? {}) as Record<string, unknown>) };
   const parsed = ConfigSchema.safeParse(merged);
   if (!parsed.success) {

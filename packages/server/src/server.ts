@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig, type ConfigInput, type ServerConfig } from './config.js';
 import { createMarketData } from './engine/data-adapter.js';
+import { librarySources } from './engine/library-dirs.js';
 import { createPineEngine } from './engine/pine-adapter.js';
 import type { MarketData, ScriptEngine } from './engine/types.js';
 import { BullQueue } from './jobs/bullmq-queue.js';
@@ -39,14 +40,16 @@ export interface RunningServer {
 export async function startServer(input: Partial<ConfigInput> = {}, opts: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(process.env, input);
   mkdirSync(config.home, { recursive: true });
+  // Read before anything opens, so a bad library directory fails the start cleanly.
+  const libraries = librarySources(config.libraryDirs);
   const store = await openStore(config);
-  const engine = opts.engine ?? createPineEngine();
+  const engine = opts.engine ?? createPineEngine({ librarySources: libraries });
   const market = opts.market ?? createMarketData(config);
   // Opening the market store loads the demo series when configured; do it before serving so the
   // first request already sees them.
   if (config.demoData) await market.listSymbols();
   const pool = new ThreadPool(config.concurrency);
-  const deps: ExecutorDeps = { store, market, config, engine, pool, log: jsonLogger(config.logLevel) };
+  const deps: ExecutorDeps = { store, market, config, engine, librarySources: libraries, pool, log: jsonLogger(config.logLevel) };
 
   const kinds = builtinKinds(opts.extraKinds);
   const queue =
@@ -85,12 +88,13 @@ export interface RunningWorker {
 /** A distributed worker: PostgreSQL for state/results, Redis for delivery. */
 export async function startWorker(input: Partial<ConfigInput> = {}, opts: StartOptions & { timing?: WorkerTiming } = {}): Promise<RunningWorker> {
   const config = loadConfig(process.env, { ...input, mode: 'distributed' });
+  const libraries = librarySources(config.libraryDirs);
   const store = await openStore(config);
   const market = opts.market ?? createMarketData(config);
-  const engine = opts.engine ?? createPineEngine();
+  const engine = opts.engine ?? createPineEngine({ librarySources: libraries });
   const log = jsonLogger(config.logLevel, { component: 'worker' });
   const pool = new ThreadPool(config.concurrency);
-  const deps: ExecutorDeps = { store, market, config, engine, pool, log };
+  const deps: ExecutorDeps = { store, market, config, engine, librarySources: libraries, pool, log };
   const worker = startDistributedWorker(deps, builtinKinds(opts.extraKinds), opts.timing);
   log('info', `pineback worker ${worker.name} started (concurrency ${config.concurrency}, queue prefix ${config.queuePrefix})`);
   return {

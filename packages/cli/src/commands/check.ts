@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { check, formatDiagnostic, linkLibraries, parse, type Diagnostic, type LibraryResolver } from '@pineback/pine';
-import { LibraryDirError, libraryResolver } from '../library-dirs.js';
+import { LibraryDirError, libraryResolver } from '@pineback/server/library-dirs';
 
 export interface FileReport {
   file: string;
@@ -59,7 +59,7 @@ export function registerCheck(program: Command): void {
         if (opts.lib.length) libraries = libraryResolver(opts.lib);
       } catch (e) {
         if (!(e instanceof LibraryDirError)) throw e;
-        process.stderr.write(`error: ${e.message}\n`);
+        process.stderr.write(`error: --lib: ${e.message}\n`);
         process.exitCode = 2;
         return;
       }

@@ -8,7 +8,7 @@ import { barsFromStore, fileDataset, type StoreBars } from '../bars-from-store.j
 import { logsText, plotsCsv, summaryJson } from '../outputs-file.js';
 import { startProgress } from '../progress.js';
 import { securityProvider } from '../security-files.js';
-import { LibraryDirError, libraryResolver } from '../library-dirs.js';
+import { LibraryDirError, libraryResolver } from '@pineback/server/library-dirs';
 import { defaultSyminfo, parseSyminfo, SyminfoError, SYMINFO_DEFAULTS_TEXT } from '../syminfo-file.js';
 
 export interface RunCommandOptions {
@@ -88,7 +88,13 @@ export async function runCommand(scriptPath: string, opts: RunCommandOptions, io
       throw new UsageError(`cannot read ${scriptPath}: ${(e as Error).message}`);
     }
     inputs = parseInputs(opts.input);
-    if (opts.lib?.length) libraries = libraryResolver(opts.lib);
+    if (opts.lib?.length) {
+      try {
+        libraries = libraryResolver(opts.lib);
+      } catch (e) {
+        throw e instanceof LibraryDirError ? new UsageError(`--lib: ${e.message}`) : e;
+      }
+    }
     // --security may repeat a symbol (one file per timeframe): keep every pair.
     const secFiles = opts.security.map((item) => ({ symbol: Object.keys(parsePairs([item], '--security'))[0]!, file: item.slice(item.indexOf('=') + 1) }));
     const secSym = parsePairs(opts.securitySyminfo, '--security-syminfo');

@@ -1,4 +1,4 @@
-// `pineback serve [--port N] [--host H]`: the HTTP API, the embedded worker pool (or, with
+// `pineback serve [--port N] [--host H] [--lib DIR]...`: the HTTP API, the embedded worker pool (or, with
 // PINEBACK_MODE=distributed, the API in front of `pineback worker` processes) and the web app,
 // storing under $PINEBACK_HOME. Settings come from PINEBACK_* variables (see packages/server
 // config.ts); flags override them. Stops gracefully on SIGINT/SIGTERM.
@@ -14,13 +14,15 @@ export function registerServe(program: Command): void {
     .option('--host <h>', 'interface to bind (default 127.0.0.1; other hosts need PINEBACK_API_TOKENS)')
     .option('--concurrency <n>', 'jobs run at once by the embedded pool', (v) => parsePort(v))
     .option('--no-demo-data', 'do not load the shipped demo series (SPY, BTC/USD) into the store on start')
-    .action(async (opts: { port?: number; host?: string; concurrency?: number; demoData: boolean }) => {
+    .option('--lib <dir>', 'directory of Pine library sources that `import author/Name/version` resolves to (repeatable; added before PINEBACK_LIBRARY_DIRS and $PINEBACK_HOME/libraries)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .action(async (opts: { port?: number; host?: string; concurrency?: number; demoData: boolean; lib: string[] }) => {
       const server = await loadServerPackage();
       const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
       const running = await server.startServer({
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        ...(opts.lib.length ? { libraryDirs: opts.lib } : {}),
         demoData: opts.demoData && process.env.PINEBACK_DEMO_DATA !== '0',
         ...(!process.env.PINEBACK_WEB_DIST && existsSync(webDist) ? { webDist } : {}),
       });

@@ -9,6 +9,7 @@ export interface BacktestPayload {
   backtestId: string;
   source: string;
   scriptHash: string;
+  librariesKey?: string;
   inputs: Record<string, unknown>;
   settings: StrategySettings;
   range: { from?: number; to?: number };
@@ -28,13 +29,14 @@ export const backtestKind: JobKind = {
       const intrabars = p.settings.magnifier ? await deps.market.loadMagnifierBars(r.symbol, r.timeframe, p.range) : null;
       runs.push({ symbol: r.symbol, timeframe: r.timeframe, bars: loaded.bars, symbolInfo: loaded.symbolInfo, intrabars, datasetHash: loaded.datasetHash });
     }
-    return { source: p.source, inputs: p.inputs, settings: p.settings, runs };
+    return { source: p.source, libraries: deps.librarySources ?? [], inputs: p.inputs, settings: p.settings, runs };
   },
   async complete(deps, job, raw) {
     const p = job.payload as BacktestPayload;
     const result = raw as SerialisedBacktest;
     const key = cacheKey({
       scriptHash: p.scriptHash,
+      librariesKey: p.librariesKey,
       inputs: p.inputs,
       settings: p.settings,
       range: p.range,

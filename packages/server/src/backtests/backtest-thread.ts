@@ -11,6 +11,8 @@ import { combinedDatasetHash } from './cache-key.js';
 
 export interface BacktestThreadInput {
   source: string;
+  /** Library sources for the script's imports (the executor's libraryDirs, read on its thread). */
+  libraries?: readonly string[];
   inputs: Record<string, unknown>;
   settings: StrategySettings;
   runs: { symbol: string; timeframe: string; bars: BarColumns; symbolInfo: SymbolInfo; intrabars: BarColumns | null; datasetHash: string }[];
@@ -25,7 +27,7 @@ export interface SerialisedBacktest {
 
 export async function run(input: unknown, ctx: JobContext): Promise<SerialisedBacktest> {
   const inp = input as BacktestThreadInput;
-  const engine = createPineEngine();
+  const engine = createPineEngine({ librarySources: inp.libraries ?? [] });
   const runs: RunResult[] = [];
   const n = inp.runs.length;
   for (let i = 0; i < n; i++) {

@@ -25,6 +25,8 @@ export function scriptHash(source: string): string {
 
 export interface CacheKeyParts {
   scriptHash: string;
+  /** The engine's library set, for scripts with imports (absent otherwise, so other keys are unchanged). */
+  librariesKey?: string;
   inputs: Record<string, unknown>;
   settings: unknown;
   range: { from?: number; to?: number };

@@ -42,12 +42,14 @@ export async function submitBacktest(s: AppServices, req: BacktestRequest, actor
   const hashes: string[] = [];
   for (const r of runs) hashes.push(await s.market.datasetHash(r.symbol, r.timeframe, range));
   const hash = scriptHash(src.source);
-  const key = cacheKey({ scriptHash: hash, inputs: req.inputs, settings: req.settings, range, runs: runs.map((r, i) => ({ ...r, datasetHash: hashes[i]! })) });
+  // A script that imports libraries also depends on their sources (a restart may bring other versions).
+  const librariesKey = /^\s*import\s/m.test(src.source) && s.engine.librariesKey ? s.engine.librariesKey : undefined;
+  const key = cacheKey({ scriptHash: hash, librariesKey, inputs: req.inputs, settings: req.settings, range, runs: runs.map((r, i) => ({ ...r, datasetHash: hashes[i]! })) });
   const existing = await s.store.backtests.findDone(key);
   if (existing) return { id: existing.id, status: 'done', cached: true };
 
   const id = randomUUID();
-  const payload: BacktestPayload = { backtestId: id, source: src.source, scriptHash: hash, inputs: req.inputs, settings: req.settings, range, runs };
+  const payload: BacktestPayload = { backtestId: id, source: src.source, scriptHash: hash, librariesKey, inputs: req.inputs, settings: req.settings, range, runs };
   await s.store.backtests.insert({ id, strategyId: src.strategyId, strategyVersion: src.strategyVersion, label: req.label ?? null, request: req, scriptHash: hash, cacheKey: null, datasetHash: null });
   try {
     await s.queue.enqueue({ id, kind: 'backtest', payload, maxAttempts: s.config.limits.maxAttempts });

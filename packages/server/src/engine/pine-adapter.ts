@@ -1,8 +1,14 @@
 // ScriptEngine backed by packages/pine: parse + check for diagnostics, compile() for inputs, and
 // run() with the strategy broker for backtests. Pine's outputs are mapped to the service's result
 // shapes here and nowhere else. Pure computation: used inside job worker threads.
+//
+// Library imports resolve against the library sources the engine is created with (plain strings, read
+// from the configured `libraryDirs` by library-dirs.ts on the executor's thread and handed to job
+// threads with each job). A script importing a library that is not there gets an error diagnostic at
+// its import statement.
+import { createHash } from 'node:crypto';
 import {
-  check, compile, computeLineStarts, lineColumnFromStarts, parse, run,
+  check, compile, computeLineStarts, lineColumnFromStarts, linkLibraries, parse, run, SourceLibraryResolver,
   type BarColumns, type CompiledProgram, type Diagnostic as PineDiagnostic, type InputDecl, type PerformanceSummary,
   type SideSummary, type StrategySettings as PineStrategySettings, type TradeListRow,
 } from '@pineback/pine';
@@ -28,25 +34,42 @@ interface Analysis {
  */
 const analyses = new Map<string, Analysis>();
 
-function analyse(source: string): Analysis {
-  let a = analyses.get(source);
+/** The libraries an engine links against; `key` tells engines with different library sets apart in the caches. */
+interface Libraries {
+  readonly resolver: SourceLibraryResolver;
+  readonly key: string;
+}
+
+function libraries(sources: readonly string[]): Libraries {
+  const key = sources.length === 0 ? '' : createHash('sha256').update(sources.join('\0')).digest('hex');
+  return { resolver: new SourceLibraryResolver(sources), key };
+}
+
+function analyse(source: string, libs: Libraries): Analysis {
+  const cacheKey = `${libs.key}\0${source}`;
+  let a = analyses.get(cacheKey);
   if (a) return a;
-  a = analyseUncached(source);
+  a = analyseUncached(source, libs);
   if (analyses.size >= 32) analyses.delete(analyses.keys().next().value!);
-  analyses.set(source, a);
+  analyses.set(cacheKey, a);
   return a;
 }
 
-/** Parser, checker and code-generator diagnostics, sorted by position, plus the program when it compiles. */
-function analyseUncached(source: string): Analysis {
+/** Parser, linker, checker and code-generator diagnostics, sorted by position, plus the program when it compiles. */
+function analyseUncached(source: string, libs: Libraries): Analysis {
   const lineStarts = computeLineStarts(source);
   const parsed = parse(source);
   const raw: PineDiagnostic[] = [...parsed.diagnostics];
   // Type errors on top of syntax errors would mostly be noise from error recovery.
-  if (!raw.some((d) => d.severity === 'error')) raw.push(...check(parsed.ast, { source }).diagnostics);
+  if (!raw.some((d) => d.severity === 'error')) {
+    // Imports first: a missing library (or a bad member) is reported at the import / the use.
+    const linked = linkLibraries(parsed.ast, source, libs.resolver);
+    raw.push(...linked.diagnostics);
+    if (!raw.some((d) => d.severity === 'error')) raw.push(...check(linked.script, { source }).diagnostics);
+  }
   let program: CompiledProgram | null = null;
   if (!raw.some((d) => d.severity === 'error')) {
-    const c = compile(source);
+    const c = compile(source, { libraries: libs.resolver });
     for (const d of c.diagnostics) if (!raw.some((r) => r.span.start === d.span.start && r.message === d.message)) raw.push(d);
     program = c.ok ? c.program : null;
   }
@@ -146,34 +169,42 @@ function series(times: ArrayLike<number>, values: ArrayLike<number>): SeriesPoin
   return out;
 }
 
-/** Compiled programs by source, per thread: an optimisation compiles its script once. */
+/** Compiled programs by source (and library set), per thread: an optimisation compiles its script once. */
 const programs = new Map<string, CompiledProgram>();
 
-function program(source: string): CompiledProgram {
-  let p = programs.get(source);
+function program(source: string, libs: Libraries): CompiledProgram {
+  const cacheKey = `${libs.key}\0${source}`;
+  let p = programs.get(cacheKey);
   if (p) return p;
-  const a = analyse(source);
+  const a = analyse(source, libs);
   if (!a.program) {
     const first = a.diagnostics.find((d) => d.severity === 'error');
     throw new ScriptError(first ? `the script does not compile: ${first.line}:${first.column}: ${first.message}` : 'the script does not compile', a.diagnostics);
   }
   p = a.program;
   if (programs.size > 16) programs.clear();
-  programs.set(source, p);
+  programs.set(cacheKey, p);
   return p;
 }
 
-export function createPineEngine(): ScriptEngine {
+export interface PineEngineOptions {
+  /** Pine library sources that `import user/Name/version` resolves to (see library-dirs.ts). */
+  librarySources?: readonly string[];
+}
+
+export function createPineEngine(options: PineEngineOptions = {}): ScriptEngine {
+  const libs = libraries(options.librarySources ?? []);
   return {
+    librariesKey: libs.key,
     async validateScript(source) {
-      return [...analyse(source).diagnostics];
+      return [...analyse(source, libs).diagnostics];
     },
     async extractInputs(source) {
-      const p = analyse(source).program;
+      const p = analyse(source, libs).program;
       return p ? p.inputs.map(inputSpec) : [];
     },
     async runBacktest(req: BacktestRunRequest, onProgress, signal): Promise<BacktestRunResult> {
-      const prog = program(req.source);
+      const prog = program(req.source, libs);
       if (prog.kind !== 'strategy') throw new ScriptError('the script is not a strategy: backtests need strategy(...)');
       let lastPct = -1;
       const out = (() => {

@@ -187,6 +187,8 @@ export interface ChartFill {
 export interface ChartBgColor { title: string; points: { time: number; color: number }[] }
 
 export interface ScriptEngine {
+  /** Identifies the library sources imports resolve to ('' = none): part of a backtest's cache key. */
+  readonly librariesKey?: string;
   validateScript(source: string): Promise<Diagnostic[]>;
   extractInputs(source: string): Promise<InputSpec[]>;
   runBacktest(

@@ -13,6 +13,8 @@ export interface ExecutorDeps {
   config: ServerConfig;
   /** Used by inline kinds that need compile-only services (e.g. validation before a download). */
   engine: ScriptEngine;
+  /** Pine library sources (read from config.libraryDirs at start), handed to job threads as plain data. */
+  librarySources?: readonly string[];
   /** Worker threads that run thread-module kinds. */
   pool: ThreadPool;
   log(level: 'info' | 'warn' | 'error', message: string, err?: unknown): void;

@@ -12,6 +12,8 @@ import type { ParamSet } from './search.js';
 /** What every thread of one optimisation needs to evaluate any iteration. */
 export interface EvaluationInput {
   source: string;
+  /** Library sources for the script's imports. */
+  libraries?: readonly string[];
   fixedInputs: Record<string, unknown>;
   settings: StrategySettings;
   symbol: string;

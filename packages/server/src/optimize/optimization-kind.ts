@@ -45,6 +45,7 @@ export const optimizationKind: JobKind = {
     for (const it of prior.items) done[`${it.window}:${it.phase}:${it.idx}`] = { score: it.score, passed: it.passed };
     return {
       source: p.source,
+      libraries: deps.librarySources ?? [],
       fixedInputs: req.inputs,
       settings: req.settings,
       symbol: req.symbol,

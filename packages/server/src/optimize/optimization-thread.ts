@@ -29,9 +29,9 @@ const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r)
 
 export async function run(input: unknown, ctx: JobContext): Promise<{ best: IterationRow | null; evaluated: number }> {
   const inp = input as OptimizationThreadInput;
-  const engine = createPineEngine();
+  const engine = createPineEngine({ librarySources: inp.libraries ?? [] });
   const evalInput: EvaluationInput = {
-    source: inp.source, fixedInputs: inp.fixedInputs, settings: inp.settings, symbol: inp.symbol, timeframe: inp.timeframe,
+    source: inp.source, libraries: inp.libraries, fixedInputs: inp.fixedInputs, settings: inp.settings, symbol: inp.symbol, timeframe: inp.timeframe,
     bars: inp.bars, symbolInfo: inp.symbolInfo, objective: inp.objective, constraints: inp.constraints,
     maxLoopIterations: ctx.limits.maxLoopIterations,
   };

@@ -33,7 +33,7 @@ export type HelperMessage =
 
 const port = parentPort!;
 const data = workerData as HelperData;
-const engine = createPineEngine();
+const engine = createPineEngine({ librarySources: data.input.libraries ?? [] });
 const signal = new AbortController().signal; // the optimisation thread terminates helpers to cancel
 const post = (m: HelperMessage): void => port.postMessage(m);
 
