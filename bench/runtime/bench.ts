@@ -9,8 +9,7 @@
 // core, so "runtime overhead" (full run − floor) compares like with like. Wall time is printed too.
 import { compile, run } from '../../packages/pine/src/api.js';
 import type { BarColumns } from '../../packages/pine/src/core/bars.js';
-import { TA_FUNCTIONS } from '../../packages/pine/src/ta/registry.js';
-import { SCRIPT, syntheticBars } from './script.js';
+import { SCRIPT, syntheticBars, taFloorLoop } from './script.js';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(name);
@@ -23,20 +22,7 @@ const SKIP_PINETS = process.argv.includes('--no-pinets');
 
 function handLoop(b: BarColumns): void {
   const n = b.length;
-  const ctx = {} as never;
-  const f = TA_FUNCTIONS['ta.sma']!.create();
-  const sl = TA_FUNCTIONS['ta.sma']!.create();
-  const mc = TA_FUNCTIONS['ta.macd']!.create();
-  const rs = TA_FUNCTIONS['ta.rsi']!.create();
-  const o = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
-  const c = b.close;
-  for (let i = 0; i < n; i++) {
-    const x = c[i]!;
-    o[0][i] = f.update(i, ctx, x, 10);
-    o[1][i] = sl.update(i, ctx, x, 30);
-    o[2][i] = (mc.update(i, ctx, x, 12, 26, 9) as number[])[2]!;
-    o[3][i] = rs.update(i, ctx, x, 14);
-  }
+  taFloorLoop(b.close.subarray(0, n), [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)]);
 }
 
 /** CPU time (user + system, all threads of the process) and wall time of one call, ms. */

@@ -6,18 +6,8 @@ import type { BarColumns } from '../../packages/pine/src/core/bars.js';
 import type { Expression, Statement } from '../../packages/pine/src/parser/ast.js';
 import { parse } from '../../packages/pine/src/parser/index.js';
 import { TA_FUNCTIONS } from '../../packages/pine/src/ta/registry.js';
+import { SCRIPT } from './script.js';
 
-const SCRIPT = `//@version=6
-indicator("bench")
-fast = ta.sma(close, 10)
-slow = ta.sma(close, 30)
-[m, s, h] = ta.macd(close, 12, 26, 9)
-r = ta.rsi(close, 14)
-plot(fast)
-plot(slow)
-plot(h)
-plot(r)
-`;
 
 const i = process.argv.indexOf('--bars');
 const N = i >= 0 ? Number(process.argv[i + 1]) : 1_000_000;

@@ -1,5 +1,6 @@
 // The runtime benchmarks' workload: the issue's 4-plot script and its deterministic bars.
 import type { BarColumns } from '../../packages/pine/src/core/bars.js';
+import { TA_FUNCTIONS } from '../../packages/pine/src/ta/registry.js';
 
 export const SCRIPT = `//@version=6
 indicator("bench")
@@ -33,4 +34,24 @@ export function syntheticBars(n: number): BarColumns {
     price = c;
   }
   return { length: n, time, open, high, low, close, volume };
+}
+
+export type FloorOutputs = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+
+/** The ta.* floor: the script's ta objects (sma 10, sma 30, macd 12/26/9, rsi 14) driven by a hand-written
+ *  loop over `close`, no compiler and no executor — what the generated code cannot go below. */
+export function taFloorLoop(close: Float64Array, o: FloorOutputs): void {
+  const n = close.length;
+  const ctx = {} as never;
+  const f = TA_FUNCTIONS['ta.sma']!.create();
+  const sl = TA_FUNCTIONS['ta.sma']!.create();
+  const mc = TA_FUNCTIONS['ta.macd']!.create();
+  const rs = TA_FUNCTIONS['ta.rsi']!.create();
+  for (let i = 0; i < n; i++) {
+    const x = close[i]!;
+    o[0][i] = f.update(i, ctx, x, 10);
+    o[1][i] = sl.update(i, ctx, x, 30);
+    o[2][i] = (mc.update(i, ctx, x, 12, 26, 9) as number[])[2]!;
+    o[3][i] = rs.update(i, ctx, x, 14);
+  }
 }

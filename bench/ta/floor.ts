@@ -5,6 +5,7 @@
 // checksum of the outputs, so a change in the ta code can be checked for identical results too.
 //   npx tsx bench/ta/floor.ts [--bars N] [--reps K] [--only sma|macd|rsi]
 import { TA_FUNCTIONS } from '../../packages/pine/src/ta/registry.js';
+import { type FloorOutputs, syntheticBars, taFloorLoop } from '../runtime/script.js';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(name);
@@ -15,42 +16,7 @@ const REPS = arg('--reps', 7);
 const oi = process.argv.indexOf('--only');
 const ONLY = oi >= 0 ? process.argv[oi + 1]! : '';
 
-/** bench/runtime/bench.ts's random walk (same LCG, same seed), close prices only. */
-function closes(n: number): Float64Array {
-  const close = new Float64Array(n);
-  let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    const o = price;
-    const c = Math.max(1, o + (rnd() - 0.5) * 0.4);
-    rnd(); // high
-    rnd(); // low
-    rnd(); // volume
-    close[i] = c;
-    price = c;
-  }
-  return close;
-}
-
-type Outs = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
-
-/** bench.ts's handLoop, verbatim in what it calls. */
-function handLoop(c: Float64Array, o: Outs): void {
-  const n = c.length;
-  const ctx = {} as never;
-  const f = TA_FUNCTIONS['ta.sma']!.create();
-  const sl = TA_FUNCTIONS['ta.sma']!.create();
-  const mc = TA_FUNCTIONS['ta.macd']!.create();
-  const rs = TA_FUNCTIONS['ta.rsi']!.create();
-  for (let i = 0; i < n; i++) {
-    const x = c[i]!;
-    o[0][i] = f.update(i, ctx, x, 10);
-    o[1][i] = sl.update(i, ctx, x, 30);
-    o[2][i] = (mc.update(i, ctx, x, 12, 26, 9) as number[])[2]!;
-    o[3][i] = rs.update(i, ctx, x, 14);
-  }
-}
+type Outs = FloorOutputs;
 
 /** One function alone (to see where the floor goes). */
 function single(which: string, c: Float64Array, o: Outs): void {
@@ -82,13 +48,13 @@ function checksum(o: Outs): string {
   return (h >>> 0).toString(16);
 }
 
-const c = closes(N);
+const c = syntheticBars(N).close;
 const o: Outs = [new Float64Array(N), new Float64Array(N), new Float64Array(N), new Float64Array(N)];
 let best = Infinity;
 for (let r = 0; r < REPS; r++) {
   const t0 = process.cpuUsage();
   if (ONLY) single(ONLY, c, o);
-  else handLoop(c, o);
+  else taFloorLoop(c, o);
   const t = process.cpuUsage(t0);
   best = Math.min(best, (t.user + t.system) / 1000);
 }
