@@ -5,12 +5,14 @@
 import type { ColorSeriesOutput, FillOutput, HLineOutput, PlotOutput } from '@pineback/pine';
 import type { ChartBgColor, ChartFill, ChartHLine, ChartPlot, SeriesPoint } from './types.js';
 
-const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+/** na (NaN) and infinities as JSON null. */
+export const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-function points(times: ArrayLike<number>, values: ArrayLike<number>): SeriesPoint[] {
+/** A per-bar series as chart points: bars without a time are skipped, na values become null. */
+export function points(times: ArrayLike<number>, values: ArrayLike<number>): SeriesPoint[] {
   const out: SeriesPoint[] = [];
   for (let i = 0; i < values.length; i++) {
     const t = times[i];

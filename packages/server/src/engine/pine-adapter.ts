@@ -12,10 +12,10 @@ import {
   type BarColumns, type CompiledProgram, type Diagnostic as PineDiagnostic, type InputDecl, type PerformanceSummary,
   type SideSummary, type StrategySettings as PineStrategySettings, type TradeListRow,
 } from '@pineback/pine';
-import { chartOutputs } from './chart-outputs.js';
+import { chartOutputs, orNull, points } from './chart-outputs.js';
 import {
   ScriptError, type BacktestRunRequest, type BacktestRunResult, type Diagnostic, type InputSpec, type MetricRow,
-  type ScriptEngine, type SeriesPoint, type StrategySettings, type TradeRecord,
+  type ScriptEngine, type StrategySettings, type TradeRecord,
 } from './types.js';
 
 function toDiagnostic(d: PineDiagnostic, lineStarts: readonly number[], sourceLength: number): Diagnostic {
@@ -108,7 +108,6 @@ function strategyOverrides(s: StrategySettings): Partial<PineStrategySettings> {
   return o;
 }
 
-const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 const label = (key: string): string => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ Percent$/, ' %');
 
@@ -125,12 +124,12 @@ export function metricsOf(p: PerformanceSummary): { metrics: MetricRow[]; summar
   const metrics: MetricRow[] = [];
   const summary: Record<string, number | null> = {};
   for (const key of Object.keys(p.all) as (keyof SideSummary)[]) {
-    metrics.push({ key, label: label(key), all: num(p.all[key]), long: num(p.long[key]), short: num(p.short[key]), unit: unitOf(key) });
-    summary[key] = num(p.all[key]);
+    metrics.push({ key, label: label(key), all: orNull(p.all[key]), long: orNull(p.long[key]), short: orNull(p.short[key]), unit: unitOf(key) });
+    summary[key] = orNull(p.all[key]);
   }
   for (const key of ['initialCapital', 'openPnl', 'openPnlPercent', 'maxRunup', 'maxRunupPercent', 'maxDrawdown', 'maxDrawdownPercent', 'buyAndHoldReturn', 'buyAndHoldReturnPercent', 'sharpeRatio', 'sortinoRatio', 'marginCalls'] as const) {
-    metrics.push({ key, label: label(key), all: num(p[key]), long: null, short: null, unit: unitOf(key) });
-    summary[key] = num(p[key]);
+    metrics.push({ key, label: label(key), all: orNull(p[key]), long: null, short: null, unit: unitOf(key) });
+    summary[key] = orNull(p[key]);
   }
   return { metrics, summary };
 }
@@ -155,16 +154,6 @@ export function tradesOf(rows: readonly TradeListRow[]): TradeRecord[] {
       qty: e.qty, profit: e.netPnl, profitPercent: e.netPnlPercent, runUp: e.runup, runUpPercent: e.runupPercent,
       drawdown: e.drawdown, drawdownPercent: e.drawdownPercent, cumulativeProfit: e.cumulativePnl, cumulativeProfitPercent: e.cumulativePnlPercent,
     });
-  }
-  return out;
-}
-
-function series(times: ArrayLike<number>, values: ArrayLike<number>): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const t = times[i];
-    if (t === undefined || !Number.isFinite(t)) continue;
-    out.push({ time: t, value: num(values[i]!) });
   }
   return out;
 }
@@ -244,8 +233,8 @@ export function createPineEngine(options: PineEngineOptions = {}): ScriptEngine 
         summary,
         metrics,
         trades: tradesOf(strat.trades),
-        equity: series(s.time, s.equity),
-        drawdown: series(s.time, s.drawdown),
+        equity: points(s.time, s.equity),
+        drawdown: points(s.time, s.drawdown),
         ...chartOutputs(out, req.bars.time),
         warnings,
         currency,
