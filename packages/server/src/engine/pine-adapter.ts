@@ -1,4 +1,4 @@
-// ScriptEngine backed by packages/pine: parse + check for diagnostics, compile() for inputs, and
+// ScriptEngine backed by packages/pine: compile() for diagnostics and inputs, and
 // run() with the strategy broker for backtests. Pine's outputs are mapped to the service's result
 // shapes here and nowhere else. Pure computation: used inside job worker threads.
 //
@@ -8,7 +8,7 @@
 // its import statement.
 import { createHash } from 'node:crypto';
 import {
-  check, compile, computeLineStarts, lineColumnFromStarts, linkLibraries, parse, run, SourceLibraryResolver,
+  compile, computeLineStarts, lineColumnFromStarts, run, SourceLibraryResolver,
   type BarColumns, type CompiledProgram, type Diagnostic as PineDiagnostic, type InputDecl, type PerformanceSummary,
   type SideSummary, type StrategySettings as PineStrategySettings, type TradeListRow,
 } from '@pineback/pine';
@@ -55,26 +55,14 @@ function analyse(source: string, libs: Libraries): Analysis {
   return a;
 }
 
-/** Parser, linker, checker and code-generator diagnostics, sorted by position, plus the program when it compiles. */
+/** Parser, linker, checker and code-generator diagnostics, sorted by position, plus the program when it
+ *  compiles. compile() stops at the first stage with an error (type errors on top of syntax errors would
+ *  mostly be noise from error recovery) and returns every diagnostic up to there, so one call gives both. */
 function analyseUncached(source: string, libs: Libraries): Analysis {
   const lineStarts = computeLineStarts(source);
-  const parsed = parse(source);
-  const raw: PineDiagnostic[] = [...parsed.diagnostics];
-  // Type errors on top of syntax errors would mostly be noise from error recovery.
-  if (!raw.some((d) => d.severity === 'error')) {
-    // Imports first: a missing library (or a bad member) is reported at the import / the use.
-    const linked = linkLibraries(parsed.ast, source, libs.resolver);
-    raw.push(...linked.diagnostics);
-    if (!raw.some((d) => d.severity === 'error')) raw.push(...check(linked.script, { source }).diagnostics);
-  }
-  let program: CompiledProgram | null = null;
-  if (!raw.some((d) => d.severity === 'error')) {
-    const c = compile(source, { libraries: libs.resolver });
-    for (const d of c.diagnostics) if (!raw.some((r) => r.span.start === d.span.start && r.message === d.message)) raw.push(d);
-    program = c.ok ? c.program : null;
-  }
-  raw.sort((a, b) => a.span.start - b.span.start);
-  return { diagnostics: raw.map((d) => toDiagnostic(d, lineStarts, source.length)), program };
+  const c = compile(source, { libraries: libs.resolver });
+  const raw = [...c.diagnostics].sort((a, b) => a.span.start - b.span.start);
+  return { diagnostics: raw.map((d) => toDiagnostic(d, lineStarts, source.length)), program: c.ok ? c.program : null };
 }
 
 export function inputSpec(d: InputDecl, index: number): InputSpec {
