@@ -61,14 +61,24 @@ function dateOf(localDay: number): string {
   return s;
 }
 
+/** `HH:MM:SS` of a second of the day. */
+function clockOf(secs: number): string {
+  return `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
+}
+
+/** `±HHMM` of a UTC offset in ms. */
+function offsetSuffix(offset: number): string {
+  const abs = Math.abs(offset) / 60_000;
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
 /** `2022-01-02T19:00:00-0500`: the layout of TradingView's List-of-trades export. */
 export function formatTradeTime(ms: number, timeZone: string): string {
   const offset = offsetAt(ms, timeZone);
   const wall = ms + offset;
   const day = Math.floor(wall / DAY);
   const secs = Math.floor((wall - day * DAY) / 1000);
-  const abs = Math.abs(offset) / 60_000;
-  return `${dateOf(day)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+  return `${dateOf(day)}T${clockOf(secs)}${offsetSuffix(offset)}`;
 }
 
 /**
@@ -110,11 +120,10 @@ export class TradeTimeFormatter {
     }
     const secs = Math.floor((wall - day * DAY) / 1000);
     let clock = this.clock[secs];
-    if (clock === undefined) clock = this.clock[secs] = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
+    if (clock === undefined) clock = this.clock[secs] = clockOf(secs);
     if (offset !== this.suffixOffset) {
-      const abs = Math.abs(offset) / 60_000;
       this.suffixOffset = offset;
-      this.suffix = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+      this.suffix = offsetSuffix(offset);
     }
     return this.datePrefix + clock + this.suffix;
   }
